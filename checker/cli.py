@@ -1,0 +1,176 @@
+"""The ``checker`` command: a thin typer layer over :mod:`checker.engine`.
+
+Heavy modules are imported inside the commands so that ``checker --help`` starts
+fast.  Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage,
+configuration or input errors.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="checker",
+    help="Check health articles for reading grade, plain language and translation problems.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"checker: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _load_config(config_file: Path | None):  # type: ignore[no-untyped-def]
+    from checker.config import ConfigError, load_config
+
+    try:
+        return load_config(config_file)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to check (default: the configured content folder)."),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Rules to run: code, prefix (RDG), name or ALL. Repeatable."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Rules not to run. Repeatable.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning or info."),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file (default: nearest).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to a file.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Hide info findings in text output.")
+    ] = False,
+    colour: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour text output (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Check articles (.md, .html, .txt) and report findings.
+
+    Each article gets its reading grade in its own language, the sentences that make it
+    hard, and findings for long sentences and paragraphs, passive voice and anything the
+    loader had to repair.  Configure in [tool.checker] of pyproject.toml.
+    """
+    import dataclasses
+
+    from checker.engine import Selection, check_paths
+    from checker.model import Severity
+
+    config = _load_config(config_file)
+    overrides: dict[str, object] = {}
+    if select:
+        overrides["select"] = tuple(select)
+    if ignore:
+        overrides["ignore"] = tuple(config.ignore) + tuple(ignore)
+    if fail_on:
+        try:
+            overrides["fail_on"] = Severity.parse(fail_on)
+        except ValueError as exc:
+            raise _fail(f"--fail-on: {exc}") from None
+    config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]
+    try:
+        selection = Selection.build(config.select, config.ignore)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    targets = list(paths) if paths else [config.root / p for p in config.paths]
+
+    from checker.engine import discover
+
+    files, _ = discover(targets)
+    show_progress = output_format is OutputFormat.text and sys.stderr.isatty() and len(files) > 20
+    if show_progress:
+        with typer.progressbar(length=len(files), label="Checking", file=sys.stderr) as bar:
+            result = check_paths(targets, config, selection, progress=lambda _: bar.update(1))
+    else:
+        result = check_paths(targets, config, selection)
+
+    if output_format is OutputFormat.json:
+        from checker.output.json_format import render as render_json
+
+        report = render_json(result)
+    else:
+        from checker.output.text_format import render as render_text
+
+        use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
+        report = render_text(result, colour=use_colour, show_info=not quiet)
+    if output is not None:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(report)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+) -> None:
+    """List every rule with its code, name, default severity and what it flags."""
+    from checker.engine import rules_table
+
+    table = rules_table()
+    if output_format is OutputFormat.json:
+        import json
+
+        typer.echo(json.dumps(table, indent=2))
+        return
+    for row in table:
+        typer.echo(f"{row['code']:<8} {row['name']:<24} {row['severity']:<8} {row['summary']}")
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (RDG003) or name (long-sentence).")],
+) -> None:
+    """Show a rule's documentation, with a before/after example."""
+    from checker.rules import lookup
+
+    found = lookup(code)
+    if found is None:
+        raise _fail(f"unknown rule {code!r} (see 'checker rules')")
+    typer.echo(f"{found.code} {found.name} (default severity: {found.severity.label})\n")
+    typer.echo(found.summary + "\n")
+    typer.echo(found.doc)
+
+
+def main() -> None:
+    """Entry point of the ``checker`` console script."""
+    app()

@@ -1,0 +1,315 @@
+"""Configuration: ``[tool.checker]`` in the nearest ``pyproject.toml``, or ``checker.toml``.
+
+The file is validated strictly: an unknown key or a value of the wrong type is an
+error naming the file and the key, because a silently ignored typo in a linter
+configuration is worse than none.  Command-line flags override the file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from checker.model import Severity
+
+DEFAULT_FRONT_MATTER_FIELDS = ("title", "description", "question", "answer", "summary")
+
+#: Lines that scraping leaves behind: navigation, teaser links, share buttons.
+DEFAULT_BOILERPLATE = (
+    r"view details?",
+    r"more details?",
+    r"read more(?: about this)?",
+    r"learn more",
+    r"see more",
+    r"show more",
+    r"continue reading",
+    r"click here",
+    r"home",
+    r"back to top",
+    r"skip to (?:main )?content",
+    r"share(?: this(?: article| page)?)?",
+    r"print(?: this page)?",
+    r"previous(?: article| post)?",
+    r"next(?: article| post)?",
+    r"related (?:articles|posts)",
+    r"advertisement",
+    r"leer m[aá]s",
+    r"ver detalles",
+    r"lire la suite",
+    r"en savoir plus",
+    r"weiterlesen",
+    r"mehr erfahren",
+    r"mehr lesen",
+)
+
+
+class ConfigError(Exception):
+    """A configuration problem, with the file and key it is about."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityOptions:
+    """Thresholds of the RDG rules; each can be set per language and per folder."""
+
+    target_grade: float = 8.0
+    long_sentence_words: int = 20
+    long_paragraph_words: int = 150
+    passive_voice_percent: float = 10.0
+    hard_sentence_score: float = 5.0
+    hardest_sentences: int = 3
+
+
+#: Sentence-length defaults that suit each language's usual sentence length.
+LANGUAGE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "es": {"long_sentence_words": 25},
+    "fr": {"long_sentence_words": 25},
+    "it": {"long_sentence_words": 25},
+}
+
+_READABILITY_KEYS = {f.name.replace("_", "-"): f.name for f in fields(ReadabilityOptions)}
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Options for the files matching ``patterns`` (paths relative to the config file)."""
+
+    patterns: tuple[str, ...]
+    readability: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration after defaults, file and command line are combined."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None  # the file it was read from
+    paths: tuple[str, ...] = ("content",)
+    default_language: str = "en"
+    languages: tuple[str, ...] = ("en", "es", "fr", "de", "it", "nl")
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    max_file_size: int = 5_000_000
+    front_matter_fields: tuple[str, ...] = DEFAULT_FRONT_MATTER_FIELDS
+    boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    readability: dict[str, Any] = field(default_factory=dict)
+    readability_by_language: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the configuration root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def readability_for(self, lang: str, rel_path: str) -> ReadabilityOptions:
+        """Thresholds for one article: defaults, language, file, language in file, folders."""
+        values: dict[str, Any] = dict(LANGUAGE_DEFAULTS.get(lang, {}))
+        values.update(self.readability)
+        values.update(self.readability_by_language.get(lang, {}))
+        for override in self.overrides:
+            if any(fnmatch.fnmatch(rel_path, p) for p in override.patterns):
+                values.update(override.readability)
+        return replace(ReadabilityOptions(), **values)
+
+    def ignored_for(self, rel_path: str) -> tuple[str, ...]:
+        codes: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel_path, pattern):
+                codes.extend(selectors)
+        return tuple(codes)
+
+
+# -- loading --------------------------------------------------------------------------
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``checker.toml``, or ``pyproject.toml`` with ``[tool.checker]``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "checker.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "checker" in data["tool"]:
+                return candidate
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """Read the configuration file (explicit, or the nearest one) into a :class:`Config`."""
+    path = explicit if explicit is not None else find_config_file(start or Path.cwd())
+    if path is None:
+        return Config(root=(start or Path.cwd()).resolve())
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("checker", {})
+        prefix = "tool.checker"
+    else:
+        table = data.get("tool", {}).get("checker", data)
+        prefix = "tool.checker" if "tool" in data else ""
+    return parse_config(table, path, prefix)
+
+
+def _fail(path: Path, key: str, message: str) -> ConfigError:
+    return ConfigError(f"{path}: {key}: {message}")
+
+
+def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, key, "expected a list of strings")
+    return tuple(value)
+
+
+def _readability_table(value: Any, path: Path, key: str) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _fail(path, key, "expected a table")
+    out: dict[str, Any] = {}
+    defaults = ReadabilityOptions()
+    for name, item in value.items():
+        attr = _READABILITY_KEYS.get(name)
+        if attr is None:
+            known = ", ".join(sorted(_READABILITY_KEYS))
+            raise _fail(path, f"{key}.{name}", f"unknown key (known keys: {known})")
+        expected = type(getattr(defaults, attr))
+        if isinstance(item, bool) or not isinstance(item, int | float):
+            raise _fail(path, f"{key}.{name}", "expected a number")
+        if item < 0:
+            raise _fail(path, f"{key}.{name}", "must not be negative")
+        out[attr] = expected(item)
+    return out
+
+
+def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.checker") -> Config:
+    """Validate a ``[tool.checker]`` table; errors name the file and the key."""
+
+    def key_name(name: str) -> str:
+        return f"{prefix}.{name}" if prefix else name
+
+    from checker.rules import resolve_selectors  # late: rules import config
+
+    values: dict[str, Any] = {"root": path.parent.resolve(), "source": path}
+    for name, value in table.items():
+        key = key_name(name)
+        if name == "paths":
+            values["paths"] = _strings(value, path, key)
+        elif name == "default-language":
+            if not isinstance(value, str):
+                raise _fail(path, key, "expected a language code such as 'en'")
+            values["default_language"] = value
+        elif name == "languages":
+            values["languages"] = _strings(value, path, key)
+        elif name in ("select", "ignore"):
+            codes = _strings(value, path, key)
+            try:
+                resolve_selectors(codes)
+            except ValueError as exc:
+                raise _fail(path, key, str(exc)) from None
+            values[name] = codes
+        elif name == "fail-on":
+            try:
+                values["fail_on"] = Severity.parse(str(value))
+            except ValueError as exc:
+                raise _fail(path, key, str(exc)) from None
+        elif name == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise _fail(path, key, "expected a positive number of bytes")
+            values["max_file_size"] = value
+        elif name == "front-matter-fields":
+            values["front_matter_fields"] = _strings(value, path, key)
+        elif name == "boilerplate":
+            values["boilerplate"] = _patterns(value, path, key)
+        elif name == "extend-boilerplate":
+            values["boilerplate"] = values.get("boilerplate", DEFAULT_BOILERPLATE) + _patterns(
+                value, path, key
+            )
+        elif name == "per-file-ignores":
+            if not isinstance(value, Mapping):
+                raise _fail(path, key, "expected a table of glob = [codes]")
+            parsed: dict[str, tuple[str, ...]] = {}
+            for glob, codes in value.items():
+                parsed[glob] = _strings(codes, path, f"{key}.{glob}")
+                try:
+                    resolve_selectors(parsed[glob])
+                except ValueError as exc:
+                    raise _fail(path, f"{key}.{glob}", str(exc)) from None
+            values["per_file_ignores"] = parsed
+        elif name == "severity":
+            if not isinstance(value, Mapping):
+                raise _fail(path, key, "expected a table of code = severity")
+            severities: dict[str, Severity] = {}
+            for code, level in value.items():
+                try:
+                    (resolved,) = resolve_selectors((code,), single=True)
+                    severities[resolved] = Severity.parse(str(level))
+                except ValueError as exc:
+                    raise _fail(path, f"{key}.{code}", str(exc)) from None
+            values["severity"] = severities
+        elif name == "readability":
+            if not isinstance(value, Mapping):
+                raise _fail(path, key, "expected a table")
+            general = {k: v for k, v in value.items() if k != "languages"}
+            values["readability"] = _readability_table(general, path, key)
+            by_lang = value.get("languages", {})
+            if not isinstance(by_lang, Mapping):
+                raise _fail(path, f"{key}.languages", "expected a table per language")
+            values["readability_by_language"] = {
+                lang: _readability_table(opts, path, f"{key}.languages.{lang}")
+                for lang, opts in by_lang.items()
+            }
+        elif name == "overrides":
+            if not isinstance(value, list):
+                raise _fail(path, key, "expected an array of tables ([[tool.checker.overrides]])")
+            overrides = []
+            for i, item in enumerate(value):
+                item_key = f"{key}[{i}]"
+                if not isinstance(item, Mapping) or "paths" not in item:
+                    raise _fail(path, item_key, "each override needs 'paths'")
+                unknown = set(item) - {"paths", "readability"}
+                if unknown:
+                    raise _fail(path, f"{item_key}.{sorted(unknown)[0]}", "unknown key")
+                overrides.append(
+                    Override(
+                        _strings(item["paths"], path, f"{item_key}.paths"),
+                        _readability_table(
+                            item.get("readability", {}), path, f"{item_key}.readability"
+                        ),
+                    )
+                )
+            values["overrides"] = tuple(overrides)
+        else:
+            raise _fail(path, key, "unknown key")
+    return Config(**values)
+
+
+def _patterns(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    import re
+
+    patterns = _strings(value, path, key)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise _fail(path, key, f"invalid pattern {pattern!r}: {exc}") from None
+    return patterns

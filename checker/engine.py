@@ -1,0 +1,236 @@
+"""The library API behind ``checker check``: find files, load, analyse, run rules.
+
+The CLI is a thin layer over :func:`check_paths`; tests call it directly.  A file
+that cannot be read becomes an :class:`~checker.model.InputError` and every other
+file is still checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker import __version__, languages
+from checker.config import Config
+from checker.loading import FORMATS, load_document
+from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
+from checker.readability.formulas import primary_grade, scores
+from checker.rules import all_rules, by_code, resolve_selectors
+from checker.rules.base import Rule, RuleContext
+from checker.suppression import apply_suppressions
+from checker.text import passive
+from checker.text.analysis import DocumentAnalysis, analyse
+
+_SKIP_DIRS = frozenset({"node_modules", "__pycache__", "reports", "locales"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    document: Document
+    metrics: dict[str, Any]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    articles: tuple[ArticleResult, ...] = ()
+    errors: tuple[InputError, ...] = ()
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def findings(self) -> Iterator[Finding]:
+        for article in self.articles:
+            yield from article.findings
+
+    def counts(self) -> dict[str, int]:
+        out = {s.label: 0 for s in reversed(Severity)}
+        for finding in self.findings:
+            out[finding.severity.label] += 1
+        return out
+
+    @property
+    def exit_code(self) -> int:
+        """2 for input errors, 1 for findings at or above ``fail_on``, else 0."""
+        if self.errors:
+            return 2
+        if any(f.severity >= self.fail_on for f in self.findings):
+            return 1
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which rules run: ``select`` minus ``ignore``, resolved to codes."""
+
+    codes: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def build(cls, select: Iterable[str], ignore: Iterable[str]) -> Selection:
+        chosen = set(resolve_selectors(select))
+        chosen -= set(resolve_selectors(ignore))
+        return cls(frozenset(chosen))
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+    """Article files under ``paths`` (sorted, hidden folders skipped) and missing paths."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+    for path in paths:
+        if path.is_dir():
+            found = [
+                p for p in path.rglob("*")
+                if p.suffix.lower() in FORMATS and p.is_file()
+                and not any(part.startswith(".") or part in _SKIP_DIRS
+                            for part in p.relative_to(path).parts[:-1])
+            ]
+            files.extend(sorted(found))
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(InputError(str(path), "no such file or folder"))
+    return list(dict.fromkeys(files)), errors
+
+
+def compute_metrics(document: Document, analysis: DocumentAnalysis, hardest: int,
+                    target: float) -> dict[str, Any]:
+    counts = analysis.counts
+    grade = primary_grade(counts, document.lang)
+    prose = analysis.prose_sentences
+    passive_percent = None
+    if passive.supports(document.lang) and prose:
+        passive_percent = round(100.0 * sum(1 for s in prose if s.passive) / len(prose), 1)
+    ranked = sorted(analysis.sentences, key=lambda s: (-s.difficulty, s.block, s.start))[:hardest]
+    hardest_list = []
+    for s in ranked:
+        block = document.blocks[s.block]
+        line, column = document.position(block.content.source_offset(s.start))
+        hardest_list.append({"line": line, "column": column, "difficulty": s.difficulty,
+                             "words": s.words, "text": s.text})
+    return {
+        "grade": grade[0] if grade else None,
+        "grade_formula": grade[1] if grade else None,
+        "target_grade": target,
+        "words": counts.words,
+        "sentences": counts.sentences,
+        "scores": scores(counts, document.lang),
+        "passive_percent": passive_percent,
+        "hardest_sentences": hardest_list,
+    }
+
+
+def check_document(document: Document, config: Config, selection: Selection) -> ArticleResult:
+    """Run every selected rule on one loaded document."""
+    rel = document.path
+    options = config.readability_for(document.lang, rel)
+    supported = document.lang in languages.SUPPORTED
+    if supported:
+        analysis = analyse(document)
+    else:
+        analysis = DocumentAnalysis(document.lang, (), (), analysis_counts_empty())
+    metrics = compute_metrics(document, analysis, options.hardest_sentences, options.target_grade)
+    context = RuleContext(document, analysis, options, metrics)
+    ignored = set(resolve_selectors(config.ignored_for(rel)))
+    active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
+    findings: list[Finding] = []
+    for rule in active:
+        if rule.family == "RDG" and not supported:
+            continue
+        findings.extend(rule.run(context))
+    findings.extend(_engine_findings(document, context, supported))
+    findings, invalid, unused = apply_suppressions(document, findings)
+    meta = by_code()
+    for directive, reason in invalid:
+        findings.append(_at_line(meta["CHK004"], document, directive.line, directive.column,
+                                 f"Invalid checker comment: {reason}"))
+    for directive in unused:
+        findings.append(_at_line(meta["CHK003"], document, directive.line, directive.column,
+                                 f"Checker comment '{directive.action} {' '.join(directive.codes)}' "
+                                 "suppresses nothing; remove it"))
+    active_codes = {r.code for r in active}
+    findings = [_with_severity(f, config) for f in findings if f.code in active_codes]
+    findings.sort(key=Finding.sort_key)
+    return ArticleResult(document, metrics, tuple(findings))
+
+
+def analysis_counts_empty() -> Any:
+    from checker.readability.formulas import TextCounts
+
+    return TextCounts()
+
+
+def _with_severity(finding: Finding, config: Config) -> Finding:
+    severity = config.severity.get(finding.code)
+    return dataclasses.replace(finding, severity=severity) if severity else finding
+
+
+def _at_line(rule: Rule, document: Document, line: int, column: int, message: str,
+             **details: Any) -> Finding:
+    return Finding(rule.code, rule.name, rule.severity, message, document.path, Scope.DOCUMENT
+                   if line is None else Scope.PARAGRAPH, line, column, line, column, details=details)
+
+
+def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> Iterator[Finding]:
+    meta = by_code()
+    if not supported:
+        rule = meta["CHK001"]
+        if document.lang:
+            what = f"language '{document.declared_lang}' ({document.lang}) is not supported"
+        else:
+            what = f"'{document.declared_lang}' is not a language code"
+        names = ", ".join(f"{code} ({name})" for code, name in languages.SUPPORTED.items())
+        yield ctx.document_finding(
+            rule,
+            f"The {what}, from the {document.lang_source}; the article was not scored. "
+            f"Supported: {names}",
+            details={"declared": document.declared_lang, "source": document.lang_source},
+        )
+    rule = meta["CHK002"]
+    for repair in document.repairs:
+        if repair.line is None:
+            yield ctx.document_finding(rule, f"Repaired: {repair.message}",
+                                       details={"kind": repair.kind, "count": repair.count})
+        else:
+            yield Finding(rule.code, rule.name, rule.severity, f"Repaired: {repair.message}",
+                          document.path, Scope.DOCUMENT, repair.line, 1, repair.line, 1,
+                          details={"kind": repair.kind, "count": repair.count})
+
+
+def check_paths(
+    paths: Iterable[Path],
+    config: Config,
+    selection: Selection | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> CheckResult:
+    """Check every article under ``paths``; unreadable files become errors, never exceptions."""
+    if selection is None:
+        selection = Selection.build(config.select, config.ignore)
+    files, errors = discover(paths)
+    articles: list[ArticleResult] = []
+    for path in files:
+        display = config.relative(path)
+        try:
+            document = load_document(path, config, display)
+            articles.append(check_document(document, config, selection))
+        except LoadError as exc:
+            errors.append(InputError(display, exc.message, exc.line))
+        except RecursionError:
+            errors.append(InputError(display, "too deeply nested to parse"))
+        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
+            errors.append(InputError(
+                display, f"internal error while checking this file ({type(exc).__name__}: {exc}); "
+                "please report it with the file"))
+        if progress is not None:
+            progress(path)
+    return CheckResult(tuple(articles), tuple(errors), config.fail_on)
+
+
+def rules_table() -> list[dict[str, str]]:
+    return [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary}
+            for r in all_rules()]
+
+
+__all__ = ["ArticleResult", "CheckResult", "Selection", "__version__", "check_document",
+           "check_paths", "discover", "rules_table"]

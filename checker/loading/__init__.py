@@ -1,0 +1,207 @@
+"""Load an article file into a :class:`~checker.model.Document`, repairing what is broken.
+
+The flow is: read bytes -> decode -> split front matter -> parse the format into
+blocks -> repair text in every block -> drop scraped boilerplate -> read inline
+``<!-- checker: ... -->`` directives -> decide the language.  Every repair is
+recorded on the document so the writer can see what was cleaned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from checker import languages
+from checker.config import Config
+from checker.loading.boilerplate import compile_patterns, remove_boilerplate
+from checker.loading.decode import decode
+from checker.loading.frontmatter import parse_front_matter
+from checker.loading.repairs import fix_entities, fix_mojibake, normalise_characters
+from checker.mapped_text import MappedText, SourceLines
+from checker.model import Block, BlockKind, Directive, Document, LoadError, Repair
+
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text"}
+HEADING_FIELDS = frozenset({"title", "question", "headline"})
+_DIRECTIVE = re.compile(
+    r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
+)
+DIRECTIVE_ACTIONS = ("ignore", "disable", "enable", "file-ignore")
+
+
+def format_of(path: Path) -> str | None:
+    return FORMATS.get(path.suffix.lower())
+
+
+@cache
+def _navigation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_patterns(patterns)
+
+
+@cache
+def _known_language_codes() -> frozenset[str]:
+    from babel.localedata import locale_identifiers
+
+    return frozenset(languages.normalise(code) for code in locale_identifiers()) - {""}
+
+
+def document_id(rel_path: str, config: Config) -> str:
+    """The article's id: its path under the content folder, without the extension."""
+    stem = rel_path.rsplit(".", 1)[0] if "." in rel_path.rsplit("/", 1)[-1] else rel_path
+    for folder in config.paths:
+        prefix = folder.strip("/") + "/"
+        if stem.startswith(prefix):
+            return stem[len(prefix) :]
+    return stem
+
+
+def load_document(path: Path, config: Config, display: str | None = None) -> Document:
+    """Read and repair one article. Raises :class:`LoadError` for unusable input."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise LoadError(
+            f"unsupported file type '{path.suffix or path.name}' "
+            "(expected .md, .markdown, .html, .htm or .txt)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror or exc}") from None
+    decoded = decode(data, config.max_file_size)
+    rel = config.relative(path)
+    return parse_document(decoded.text, fmt, rel if display is None else display, rel, config,
+                          list(decoded.repairs))
+
+
+def parse_document(
+    source: str, fmt: str, display: str, rel_path: str, config: Config,
+    repairs: list[Repair] | None = None,
+) -> Document:
+    """Parse decoded text into a document (the part of loading that needs no file)."""
+    repairs = list(repairs or [])
+    if not source.strip():
+        raise LoadError("empty file: nothing to check")
+    lines = SourceLines(source)
+    declared = ""
+    declared_source = ""
+    metadata: dict[str, object] = {}
+    code_lines: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    if fmt == "html":
+        from checker.loading.html import parse_html
+
+        blocks, declared, title = parse_html(source)
+        declared_source = "html"
+        if title:
+            metadata["title"] = title
+    else:
+        front = parse_front_matter(source, config.front_matter_fields)
+        body_offset = 0
+        if front is not None:
+            metadata = dict(front.data)
+            declared, declared_source = front.language, "front-matter"
+            body_offset = front.body_offset
+            if front.escaped_breaks:
+                repairs.append(Repair(
+                    "escaped-newlines",
+                    f"turned {front.escaped_breaks} literal '\\n' sequences in front matter into line breaks",
+                    front.escaped_line, front.escaped_breaks,
+                ))
+            for name, text in front.fields:
+                if name.rsplit(".", 1)[-1] in HEADING_FIELDS and "\n" not in text.text.strip():
+                    blocks.append(Block(BlockKind.HEADING, text.strip(), level=1, source_field=name))
+                else:
+                    from checker.loading.markdown import parse_markdown
+
+                    field_blocks, _ = parse_markdown(text, source_field=name)
+                    blocks.extend(field_blocks)
+        if fmt == "markdown":
+            from checker.loading.markdown import parse_markdown
+
+            body = MappedText.identity(source[body_offset:], body_offset)
+            body_blocks, ranges = parse_markdown(body)
+            first_line = lines.line_col(body_offset)[0]
+            code_lines = [(first_line + a, first_line + b) for a, b in ranges]
+            blocks.extend(body_blocks)
+        else:
+            from checker.loading.plaintext import parse_text
+
+            body_blocks, text_repairs = parse_text(source, body_offset)
+            blocks.extend(body_blocks)
+            repairs.extend(text_repairs)
+
+    blocks, text_repairs = _repair_blocks(blocks, lines)
+    repairs.extend(text_repairs)
+    line_for = {id(b): lines.line_col(b.content.source_offset(0))[0] for b in blocks}
+    blocks, removed = remove_boilerplate(blocks, _navigation(config.boilerplate), line_for)
+    repairs.extend(removed)
+
+    choice = languages.choose(
+        declared, declared_source, Path(rel_path), config.default_language,
+        _known_language_codes(),
+    )
+    return Document(
+        path=display,
+        id=document_id(rel_path, config),
+        format=fmt,
+        lang=choice.lang,
+        lang_source=choice.source,
+        declared_lang=choice.declared,
+        source=source,
+        lines=lines,
+        blocks=tuple(blocks),
+        repairs=tuple(sorted(repairs, key=lambda r: (r.line or 0, r.kind))),
+        directives=tuple(find_directives(source, lines, code_lines)),
+        metadata=metadata,
+    )
+
+
+def _repair_blocks(blocks: list[Block], lines: SourceLines) -> tuple[list[Block], list[Repair]]:
+    counts: Counter[str] = Counter()
+    first_line: dict[str, int] = {}
+    repaired: list[Block] = []
+    for block in blocks:
+        content = block.content
+        content, mojibake = fix_mojibake(content)
+        content, entities = fix_entities(content)
+        content = normalise_characters(content)
+        for kind, count in (("mojibake", mojibake), ("entities", entities)):
+            if count:
+                counts[kind] += count
+                first_line.setdefault(kind, lines.line_col(block.content.source_offset(0))[0])
+        if content is not block.content:
+            content = content.strip()
+            if not content.text and block.kind is not BlockKind.IMAGE_ALT:
+                continue
+            block = Block(block.kind, content, block.level, block.source_field, block.attrs)
+        repaired.append(block)
+    repairs = []
+    if counts["mojibake"]:
+        repairs.append(Repair(
+            "mojibake",
+            f"fixed {counts['mojibake']} mis-decoded characters (UTF-8 read as Windows-1252, "
+            "such as 'â€™' for '’')",
+            first_line["mojibake"], counts["mojibake"],
+        ))
+    if counts["entities"]:
+        repairs.append(Repair(
+            "entities",
+            f"decoded {counts['entities']} HTML entities left in the text (such as '&nbsp;')",
+            first_line["entities"], counts["entities"],
+        ))
+    return repaired, repairs
+
+
+def find_directives(
+    source: str, lines: SourceLines, code_lines: list[tuple[int, int]]
+) -> list[Directive]:
+    """``<!-- checker: ACTION CODES -->`` comments outside code blocks."""
+    found = []
+    for match in _DIRECTIVE.finditer(source):
+        line, column = lines.line_col(match.start())
+        if any(a <= line < b for a, b in code_lines):
+            continue
+        codes = tuple(c for c in re.split(r"[\s,]+", match.group("codes").strip()) if c)
+        found.append(Directive(match.group("action").lower(), codes, line, column))
+    return found

@@ -1,0 +1,192 @@
+"""HTML to blocks with the standard library's HTML parser, keeping source positions.
+
+``html.parser`` reports where every piece of text starts, and with
+``convert_charrefs=False`` it hands entities over one by one, so each character
+of the cleaned text maps back to the file.  Script, style, navigation and code
+are not content.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from checker.mapped_text import MappedText, SourceLines
+from checker.model import Block, BlockKind
+
+_SKIP = frozenset({"script", "style", "nav", "code", "pre", "noscript", "template", "svg",
+                   "head", "math", "kbd", "samp", "select", "button", "iframe", "object"})
+_BLOCK_KIND = {
+    "p": BlockKind.PARAGRAPH,
+    "div": BlockKind.PARAGRAPH,
+    "section": BlockKind.PARAGRAPH,
+    "article": BlockKind.PARAGRAPH,
+    "main": BlockKind.PARAGRAPH,
+    "header": BlockKind.PARAGRAPH,
+    "footer": BlockKind.PARAGRAPH,
+    "aside": BlockKind.PARAGRAPH,
+    "body": BlockKind.PARAGRAPH,
+    "html": BlockKind.PARAGRAPH,
+    "figure": BlockKind.PARAGRAPH,
+    "form": BlockKind.PARAGRAPH,
+    "address": BlockKind.PARAGRAPH,
+    "dl": BlockKind.PARAGRAPH,
+    "dt": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM,
+    "li": BlockKind.LIST_ITEM,
+    "ul": BlockKind.PARAGRAPH,
+    "ol": BlockKind.PARAGRAPH,
+    "table": BlockKind.PARAGRAPH,
+    "tr": BlockKind.PARAGRAPH,
+    "td": BlockKind.TABLE_CELL,
+    "th": BlockKind.TABLE_CELL,
+    "caption": BlockKind.PARAGRAPH,
+    "figcaption": BlockKind.PARAGRAPH,
+    "blockquote": BlockKind.QUOTE,
+    "h1": BlockKind.HEADING,
+    "h2": BlockKind.HEADING,
+    "h3": BlockKind.HEADING,
+    "h4": BlockKind.HEADING,
+    "h5": BlockKind.HEADING,
+    "h6": BlockKind.HEADING,
+}
+_WHITESPACE = re.compile(r"\s{2,}|[\t\n\r\f]")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+
+
+class _BlockParser(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.lines = SourceLines(source)
+        self.blocks: list[Block] = []
+        self.lang = ""
+        self.title = ""
+        self._stack: list[str] = []
+        self._skip = 0
+        self._pieces: list[MappedText] = []
+        self._in_title = False
+        self._list_depth = 0
+
+    # -- positions ----------------------------------------------------------------------
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.lines.line_start(line) + col
+
+    # -- block handling -----------------------------------------------------------------
+    def _kind(self) -> tuple[BlockKind, int]:
+        for tag in reversed(self._stack):
+            kind = _BLOCK_KIND.get(tag)
+            if kind is not None:
+                level = int(tag[1]) if kind is BlockKind.HEADING else (
+                    self._list_depth if kind is BlockKind.LIST_ITEM else 0)
+                return kind, level
+        return BlockKind.PARAGRAPH, 0
+
+    def _flush(self) -> None:
+        if not self._pieces:
+            return
+        text = MappedText.concat(self._pieces)
+        self._pieces = []
+        collapsed, _ = text.sub(_WHITESPACE, " ")
+        collapsed = collapsed.strip()
+        if collapsed.text:
+            kind, level = self._kind()
+            self.blocks.append(Block(kind, collapsed, level=level))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "html" and not self.lang:
+            self.lang = values.get("lang") or values.get("xml:lang") or ""
+        if tag == "title":
+            self._in_title = True
+        if tag in _BLOCK_KIND:
+            self._flush()
+        if tag in ("ul", "ol"):
+            self._list_depth += 1
+        if tag == "img" and not self._skip:
+            self._image(values)
+        if tag in _SKIP:
+            self._skip += 1
+        if tag not in _VOID:
+            self._stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "img" and not self._skip:
+            self._image(values)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag not in self._stack:
+            return
+        if tag in _BLOCK_KIND:
+            self._flush()
+        while self._stack:
+            top = self._stack.pop()
+            if top in _SKIP:
+                self._skip -= 1
+            if top in ("ul", "ol"):
+                self._list_depth -= 1
+            if top == tag:
+                break
+
+    def _image(self, values: dict[str, str]) -> None:
+        start = self._offset()
+        tag_text = self.get_starttag_text() or ""
+        alt = values.get("alt")
+        if alt is not None and alt.strip():
+            # Find the attribute value in the tag so the alt text maps exactly.
+            where = tag_text.find(alt)
+            if where >= 0 and "&" not in alt:
+                content = MappedText.identity(alt, start + where).strip()
+            else:
+                content = MappedText.replacing(html.unescape(alt), start, start + len(tag_text))
+            state = "present"
+        else:
+            content = MappedText.replacing("", start, start + len(tag_text))
+            state = "empty" if alt is not None else "missing"
+        self.blocks.append(Block(BlockKind.IMAGE_ALT, content,
+                                 attrs={"src": values.get("src", ""), "alt": state}))
+
+    # -- text -------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if self._skip:
+            return
+        self._pieces.append(MappedText.identity(data, self._offset()))
+
+    def _reference(self, raw: str) -> None:
+        if self._skip:
+            return
+        start = self._offset()
+        full = raw + ";" if self.source.startswith(raw + ";", start) else raw
+        value = html.unescape(full)
+        if self._in_title:
+            self.title += value
+            return
+        self._pieces.append(MappedText.replacing(value, start, start + len(full)))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name}")
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+
+def parse_html(source: str) -> tuple[list[Block], str, str]:
+    """Blocks of an HTML document, its declared ``lang`` and its ``<title>``."""
+    parser = _BlockParser(source)
+    parser.feed(source)
+    parser.close()
+    return parser.blocks, parser.lang.strip(), " ".join(parser.title.split())

@@ -1,0 +1,198 @@
+"""Markdown to blocks with markdown-it-py, keeping every character's source position.
+
+markdown-it-py gives the block structure and line ranges; inline markup
+(emphasis, links, images, code, footnote markers) is stripped with position-keeping
+substitutions so that findings point into the original file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from checker.mapped_text import MappedText
+from checker.model import Block, BlockKind
+
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[(?P<text>[^\]^][^\]]*)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_CODE_SPAN = re.compile(r"(`+)(?P<code>.+?)\1")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_EMPHASIS = re.compile(
+    r"(?<![\w*_~\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"
+)
+_ESCAPE = re.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _locate(content: str, mt: MappedText, starts: list[int], first_line: int) -> MappedText:
+    """Map an inline token's content back onto the lines it came from."""
+    pieces: list[MappedText] = []
+    line_no = first_line
+    text = mt.text
+    for i, line in enumerate(content.split("\n")):
+        if i:
+            pieces.append(MappedText.inserted("\n", mt.source_offset(starts[min(line_no, len(starts) - 1)])))
+        while line_no < len(starts):
+            line_start = starts[line_no]
+            line_end = starts[line_no + 1] - 1 if line_no + 1 < len(starts) else len(text)
+            found = text.find(line, line_start, line_end + 1) if line else line_start
+            line_no += 1
+            if found >= 0:
+                pieces.append(mt.slice(found, found + len(line)))
+                break
+            # A line markdown-it changed (tabs expanded): map it to the whole line.
+            src_start, src_end = mt.source_span(line_start, line_end)
+            pieces.append(MappedText.replacing(line, src_start, src_end))
+            break
+    return MappedText.concat(pieces)
+
+
+def _cell_locate(content: str, mt: MappedText, starts: list[int], line: int, cursor: int) -> tuple[MappedText, int]:
+    line_start = max(starts[line] if line < len(starts) else len(mt.text), cursor)
+    found = mt.text.find(content, line_start) if content else -1
+    if found < 0:
+        return MappedText.replacing(content, *mt.source_span(line_start, line_start)), cursor
+    return mt.slice(found, found + len(content)), found + len(content)
+
+
+def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, MappedText]]]:
+    """Remove inline Markdown, returning plain text and the images found ``(src, alt)``."""
+    images: list[tuple[str, str, MappedText]] = []
+
+    def take_image(match: re.Match[str]) -> str:
+        alt_start = match.start("alt")
+        images.append((match.group("src"), match.group("alt"), current.slice(alt_start, match.end("alt"))))
+        return ""
+
+    current = mt
+    if "`" in current.text:
+        current, _ = current.sub(_CODE_SPAN, "")
+    if "<!--" in current.text:
+        current, _ = current.sub(_HTML_COMMENT, "")
+    if "![" in current.text:
+        current, _ = current.sub(_IMAGE, take_image)
+    if "[" in current.text:
+        current, _ = current.sub(_FOOTNOTE_REF, "")
+        current, _ = current.sub(_LINK, lambda m: m.group("text"))
+        current, _ = current.sub(_REF_LINK, lambda m: m.group("text"))
+    if "<" in current.text:
+        current, _ = current.sub(_AUTOLINK, lambda m: m.group("url"))
+        current, _ = current.sub(_HTML_TAG, "")
+    current, _ = current.sub(_EMPHASIS, "")
+    if "\\" in current.text:
+        current, _ = current.sub(_HARD_BREAK, " ")
+        current, _ = current.sub(_ESCAPE, lambda m: m.group("char"))
+    if "\n" in current.text:
+        current, _ = current.sub(_SOFT_BREAK, " ")
+    return current.strip(), images
+
+
+def parse_markdown(mt: MappedText, source_field: str = "") -> tuple[list[Block], list[tuple[int, int]]]:
+    """Blocks of a Markdown text, and the (start, end) line ranges of code to skip.
+
+    ``mt`` may be a whole file body or a front-matter field; line ranges are in
+    ``mt``'s own lines (0-based, end exclusive).
+    """
+    tokens = _parser().parse(mt.text)
+    starts = _line_starts(mt.text)
+    blocks: list[Block] = []
+    code_ranges: list[tuple[int, int]] = []
+    stack: list[Token] = []
+    list_depth = 0
+    cell_cursor = 0
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token)
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                list_depth += 1
+            if token.type == "tr_open":
+                cell_cursor = 0
+            continue
+        if token.nesting == -1:
+            if stack:
+                stack.pop()
+            if token.type in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+            continue
+        if token.type in ("fence", "code_block", "html_block"):
+            if token.map and token.type != "html_block":
+                code_ranges.append((token.map[0], token.map[1]))
+            if token.type == "html_block" and token.map:
+                blocks.extend(_html_block_images(token, mt, starts))
+            continue
+        if token.type != "inline" or not token.map:
+            continue
+        kinds = [t.type for t in stack]
+        if "th_open" in kinds or "td_open" in kinds:
+            kind = BlockKind.TABLE_CELL
+            located, cell_cursor = _cell_locate(token.content, mt, starts, token.map[0], cell_cursor)
+        else:
+            located = _locate(token.content, mt, starts, token.map[0])
+            if "heading_open" in kinds:
+                kind = BlockKind.HEADING
+            elif "list_item_open" in kinds:
+                kind = BlockKind.LIST_ITEM
+            elif "blockquote_open" in kinds:
+                kind = BlockKind.QUOTE
+            else:
+                kind = BlockKind.PARAGRAPH
+        level = 0
+        if kind is BlockKind.HEADING:
+            heading = next(t for t in reversed(stack) if t.type == "heading_open")
+            level = int(heading.tag[1:])
+        elif kind is BlockKind.LIST_ITEM:
+            level = list_depth
+        text, images = strip_inline(located)
+        for src, alt, alt_text in images:
+            blocks.append(
+                Block(BlockKind.IMAGE_ALT, alt_text.strip(), source_field=source_field,
+                      attrs={"src": src, "alt": "present" if alt.strip() else "missing"})
+            )
+        if text.text:
+            blocks.append(Block(kind, text, level=level, source_field=source_field))
+    return blocks, code_ranges
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT_ATTR = re.compile(r"\balt\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.IGNORECASE)
+_SRC_ATTR = re.compile(r"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+
+
+def _html_block_images(token: Token, mt: MappedText, starts: list[int]) -> list[Block]:
+    """Images written as raw HTML inside Markdown still need alt text."""
+    assert token.map is not None
+    start = starts[token.map[0]]
+    end = starts[token.map[1]] if token.map[1] < len(starts) else len(mt.text)
+    blocks = []
+    for tag in _IMG_TAG.finditer(mt.text, start, end):
+        alt = _ALT_ATTR.search(tag.group(0))
+        src = _SRC_ATTR.search(tag.group(0))
+        src_value = next((g for g in src.groups() if g is not None), "") if src else ""
+        if alt:
+            group = next(g for g in ("dq", "sq", "bare") if alt.group(g) is not None)
+            a, b = tag.start() + alt.start(group), tag.start() + alt.end(group)
+            text = mt.slice(a, b).strip()
+        else:
+            text = MappedText.replacing("", *mt.source_span(tag.start(), tag.end()))
+        blocks.append(Block(BlockKind.IMAGE_ALT, text,
+                            attrs={"src": src_value, "alt": "present" if alt and text.text else "missing"}))
+    return blocks

@@ -1,0 +1,1 @@
+"""Output formats for ``checker check``: each turns a CheckResult into text."""

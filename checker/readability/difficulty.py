@@ -1,0 +1,37 @@
+"""How hard one sentence is to read, as an estimated reader rating from 1 (easy) to 6 (hard).
+
+Grade formulas are made for whole texts; to point a writer at the sentences that
+make an article hard, the checker needs a per-sentence score.  This is a linear
+model over features the analysis pass already has: sentence length, syllables
+per word, and the shares of polysyllabic, long and rare words.  Its weights were
+fitted on the *train* split of MedReadMe (medical sentences rated 1-6 by readers)
+by ``bench/fit_difficulty.py``; ``bench/readability_eval.py`` reports it on the
+test split.
+"""
+
+from __future__ import annotations
+
+import math
+
+from checker.readability.formulas import TextCounts
+
+#: (intercept, log words, syllables/word, polysyllable share, rare share, long-word share)
+WEIGHTS = (1.5782, 0.7094, -0.0303, 0.4516, 4.3068, 0.3932)
+
+
+def features(counts: TextCounts, rare_words: int) -> tuple[float, ...]:
+    words = max(counts.words, 1)
+    return (
+        1.0,
+        math.log(words),
+        counts.syllables / words,
+        counts.polysyllables / words,
+        rare_words / words,
+        counts.long_words / words,
+    )
+
+
+def sentence_difficulty(counts: TextCounts, rare_words: int) -> float:
+    """Estimated rating, clamped to the 1-6 scale of the data it was fitted on."""
+    value = sum(w * x for w, x in zip(WEIGHTS, features(counts, rare_words), strict=True))
+    return round(min(6.0, max(1.0, value)), 2)

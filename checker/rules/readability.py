@@ -1,0 +1,166 @@
+"""RDG: reading grade, hard and long sentences, long paragraphs, passive voice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model import BlockKind, Finding, Severity
+from checker.readability.formulas import BY_KEY
+from checker.rules.base import Rule, RuleContext, rule
+
+
+@rule("RDG001", "grade-above-target", Severity.WARNING,
+      "The article's reading grade is above the target grade.")
+def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an article whose reading grade (the primary formula for its language) is above
+    the target, and lists the sentences that raise it most.
+
+    Why: health information is read by people who are ill, anxious or reading in a second
+    language; guidance (NIH, AMA, NHS) asks for grade 6-8.  The grade comes from SMOG for
+    English, Fernández-Huerta for Spanish, Kandel-Moles for French, the Wiener
+    Sachtextformel for German, Gulpease for Italian and Flesch-Douma for Dutch; reading-ease
+    scores are converted to school grades with the formulas' published bands.
+
+    Options: ``target-grade`` (default 8) in ``[tool.checker.readability]``, per language in
+    ``[tool.checker.readability.languages.xx]`` and per folder in ``[[tool.checker.overrides]]``.
+
+    Before: Methotrexate is an antimetabolite administered weekly; concomitant folic acid
+    supplementation attenuates gastrointestinal and hepatic adverse effects.
+    After: You take methotrexate once a week. Folic acid helps prevent sickness and liver
+    problems.
+    """
+    grade = ctx.metrics.get("grade")
+    if grade is None:
+        return
+    target = ctx.readability.target_grade
+    if grade <= target:
+        return
+    formula = BY_KEY[ctx.metrics["grade_formula"]].title
+    hardest = ctx.metrics.get("hardest_sentences", [])
+    hint = ""
+    if hardest:
+        first = hardest[0]
+        hint = f"; start with the hardest sentence, line {first['line']}"
+    yield ctx.document_finding(
+        self,
+        f"Reading grade {grade:g} ({formula}) is above the target of {target:g}{hint}",
+        suggestion="Use shorter sentences and everyday words; split the hardest sentences first.",
+        details={"grade": grade, "target": target, "formula": ctx.metrics["grade_formula"],
+                 "hardest_sentences": hardest},
+    )
+
+
+@rule("RDG002", "very-hard-sentence", Severity.WARNING,
+      "A sentence is very hard to read (long, with many rare or long words).")
+def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags sentences whose estimated difficulty is at or above ``hard-sentence-score``
+    (default 5.0 on a 1-6 scale, where 6 is what readers rate hardest).
+
+    Why: one dense sentence can lose a reader for the rest of the page.  The score combines
+    sentence length with the share of rare, long and many-syllable words; it was fitted to
+    readers' ratings of medical sentences (MedReadMe).
+
+    Before: Concomitant administration of live attenuated vaccines is contraindicated in
+    immunosuppressed patients owing to the risk of disseminated infection.
+    After: Do not have live vaccines while your immune system is weakened by treatment. They
+    can cause a serious infection.
+    """
+    threshold = ctx.readability.hard_sentence_score
+    for sentence in ctx.analysis.sentences:
+        if sentence.difficulty >= threshold and sentence.words >= 6:
+            yield ctx.sentence_finding(
+                self, sentence,
+                f"Very hard sentence (difficulty {sentence.difficulty:.1f} of 6, "
+                f"{sentence.words} words, {sentence.rare_words} rare)",
+                suggestion="Split it, and replace rare words with everyday ones.",
+                details={"difficulty": sentence.difficulty, "words": sentence.words,
+                         "rare_words": sentence.rare_words},
+            )
+
+
+@rule("RDG003", "long-sentence", Severity.WARNING,
+      "A sentence has more words than the limit for its language.")
+def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags sentences longer than ``long-sentence-words`` (20 for English, German and Dutch;
+    25 for Spanish, French and Italian, whose sentences run longer).
+
+    Why: readers hold a sentence in working memory until its end; plain-language guides
+    (CDC Clear Communication Index, NHS) advise an average of 15-20 words.
+
+    Before: If you notice a fever, a cough that does not go away, or any other sign of
+    infection while you are taking this medicine, you should contact your care team.
+    After: Call your care team if you get a fever or a cough that will not go away. These can
+    be signs of an infection.
+    """
+    limit = ctx.readability.long_sentence_words
+    for sentence in ctx.analysis.sentences:
+        if sentence.words > limit:
+            yield ctx.sentence_finding(
+                self, sentence,
+                f"Sentence has {sentence.words} words (limit {limit})",
+                suggestion="Split it into two or more sentences.",
+                details={"words": sentence.words, "limit": limit},
+            )
+
+
+@rule("RDG004", "long-paragraph", Severity.WARNING,
+      "A paragraph has more words than the limit.")
+def long_paragraph(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags paragraphs longer than ``long-paragraph-words`` (default 150).
+
+    Why: long blocks of text are skipped, especially on phones; short paragraphs with one
+    idea each are easier to scan.
+
+    Before: a 200-word paragraph about when to take the tablets, what to eat, and which
+    blood tests are needed.
+    After: three short paragraphs, or a list, one topic each.
+    """
+    limit = ctx.readability.long_paragraph_words
+    for stats in ctx.analysis.blocks:
+        block = ctx.document.blocks[stats.block]
+        if block.kind is BlockKind.PARAGRAPH and stats.words > limit:
+            yield ctx.block_finding(
+                self, stats.block, 0, len(block.text),
+                f"Paragraph has {stats.words} words (limit {limit})",
+                suggestion="Break it into shorter paragraphs or a list.",
+                details={"words": stats.words, "limit": limit, "sentences": stats.sentences},
+            )
+
+
+@rule("RDG005", "passive-voice", Severity.WARNING,
+      "Too many sentences are in the passive voice.")
+def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an article in which more than ``passive-voice-percent`` (default 10) of prose
+    sentences use the passive voice, and names those sentences.  Available for English,
+    Spanish, French and German.
+
+    Why: passive sentences hide who does what ("the dose is adjusted" - by whom?), which
+    matters when readers must act.
+
+    Before: The injection is given every two weeks and the dose is adjusted after blood tests.
+    After: A nurse gives you the injection every two weeks. Your doctor changes the dose
+    after your blood tests.
+    """
+    percent = ctx.metrics.get("passive_percent")
+    if percent is None or percent <= ctx.readability.passive_voice_percent:
+        return
+    passive = [s for s in ctx.analysis.prose_sentences if s.passive]
+    yield ctx.document_finding(
+        self,
+        f"{percent:g}% of sentences are passive ({len(passive)} sentences; "
+        f"limit {ctx.readability.passive_voice_percent:g}%)",
+        suggestion="Say who does the action: 'your nurse gives the injection'.",
+        details={"percent": percent, "limit": ctx.readability.passive_voice_percent,
+                 "sentences": [ctx.sentence_position(s) | {"participle": s.passive}
+                               for s in passive]},
+    )
+    for sentence in passive:
+        yield ctx.sentence_finding(
+            self, sentence,
+            f"Passive voice ('{sentence.passive}')",
+            suggestion="Say who does the action.",
+            details={"participle": sentence.passive},
+        )
+
+
+RULES = (grade_above_target, very_hard_sentence, long_sentence, long_paragraph, passive_voice)

@@ -1,0 +1,75 @@
+"""Passive-voice detection: a form of "to be" (or its equivalent) plus a past participle.
+
+Plain-language guidance asks for active sentences ("Your doctor will give you
+the dose", not "The dose will be given").  The patterns are per language; a
+language without one reports no passive-voice figure rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EN_IRREGULAR = (
+    "arisen awoken beaten become begun bent bitten bled blown born borne bought bound broken "
+    "brought built burnt burst caught chosen come cut dealt done drawn dreamt driven drunk eaten "
+    "fallen fed felt fought found fled flown forbidden forgotten forgiven frozen given gone ground "
+    "grown hung heard hidden hit held hurt kept knelt known laid led lent let lain lit lost made "
+    "meant met mistaken overcome paid proven put quit read rid ridden rung risen run said seen "
+    "sought sold sent set sewn shaken shed shone shot shown shrunk shut sung sunk slept slid spoken "
+    "spent spilt split spread stood stolen stuck stung struck sworn swept swum taken taught torn told "
+    "thought thrown understood undergone undertaken woken worn woven wed wept won wound withdrawn "
+    "withheld written"
+)
+_EN_NOT_PARTICIPLES = (
+    "bed red need seed speed indeed bleed breed feed greed hundred naked sacred wicked shed "
+    "interested tired concerned worried pleased bored excited married aged supposed used able"
+)
+_EN_BE = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|'s|'re|get|gets|got|getting)"
+_EN_ADVERB = r"(?:(?:\w+ly|not|also|often|usually|still|then|now|never|always|only|rarely|sometimes|already|just|even)\s+)*"
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        rf"\b{_EN_BE}\s+{_EN_ADVERB}(?P<participle>\w{{2,}}ed|{'|'.join(_EN_IRREGULAR.split())})\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:es|son|fue|fueron|será|serán|sería|serían|ha sido|han sido|había sido|sido|ser|siendo"
+        r"|era|eran|sea|sean)\s+(?:\w+mente\s+)?(?P<participle>\w+(?:ado|ada|ados|adas|ido|ida|idos"
+        r"|idas)|escrit[oa]s?|hech[oa]s?|dich[oa]s?|puest[oa]s?|vist[oa]s?|abiert[oa]s?|cubiert[oa]s?"
+        r"|descrit[oa]s?|prescrit[oa]s?|resuelt[oa]s?|devuelt[oa]s?|impres[oa]s?|provist[oa]s?)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:est|sont|était|étaient|sera|seront|serait|seraient|fut|furent|être|été|soit|soient)"
+        r"\s+(?:\w+ment\s+|pas\s+|souvent\s+|toujours\s+|aussi\s+)*"
+        r"(?P<participle>(?!allée?s?\b|venue?s?\b|partie?s?\b|arrivée?s?\b|née?s?\b|morte?s?\b|"
+        r"restée?s?\b|tombée?s?\b|entrée?s?\b|sortie?s?\b|montée?s?\b|descendue?s?\b|devenue?s?\b)"
+        r"\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|erte?s?))\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:wird|werden|wurde|wurden|worden|werde|wirst|würde|würden)\b"
+        r"(?:\s+\S+){0,12}?\s+(?P<participle>ge\w{3,}(?:t|en)|\w+(?:iert))\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def supports(lang: str) -> bool:
+    return lang in _PATTERNS
+
+
+def passive_participle(sentence: str, lang: str) -> str | None:
+    """The participle of the first passive construction in ``sentence``, if any."""
+    pattern = _PATTERNS.get(lang)
+    if pattern is None:
+        return None
+    for match in pattern.finditer(sentence):
+        participle = match.group("participle")
+        if lang == "en" and participle.lower() in _EN_NOT_PARTICIPLES_SET:
+            continue
+        return participle
+    return None
+
+
+_EN_NOT_PARTICIPLES_SET = frozenset(_EN_NOT_PARTICIPLES.split())

