@@ -25,7 +25,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
@@ -100,7 +100,7 @@ def check(
             overrides["fail_on"] = Severity.parse(fail_on)
         except ValueError as exc:
             raise _fail(f"--fail-on: {exc}") from None
-    config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]
+    config = dataclasses.replace(config, **overrides)
     try:
         selection = Selection.build(config.select, config.ignore)
     except ValueError as exc:

@@ -81,10 +81,14 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
     for path in paths:
         if path.is_dir():
             found = [
-                p for p in path.rglob("*")
-                if p.suffix.lower() in FORMATS and p.is_file()
-                and not any(part.startswith(".") or part in _SKIP_DIRS
-                            for part in p.relative_to(path).parts[:-1])
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in FORMATS
+                and p.is_file()
+                and not any(
+                    part.startswith(".") or part in _SKIP_DIRS
+                    for part in p.relative_to(path).parts[:-1]
+                )
             ]
             files.extend(sorted(found))
         elif path.exists():
@@ -94,8 +98,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
     return list(dict.fromkeys(files)), errors
 
 
-def compute_metrics(document: Document, analysis: DocumentAnalysis, hardest: int,
-                    target: float) -> dict[str, Any]:
+def compute_metrics(
+    document: Document, analysis: DocumentAnalysis, hardest: int, target: float
+) -> dict[str, Any]:
     counts = analysis.counts
     grade = primary_grade(counts, document.lang)
     prose = analysis.prose_sentences
@@ -107,8 +112,15 @@ def compute_metrics(document: Document, analysis: DocumentAnalysis, hardest: int
     for s in ranked:
         block = document.blocks[s.block]
         line, column = document.position(block.content.source_offset(s.start))
-        hardest_list.append({"line": line, "column": column, "difficulty": s.difficulty,
-                             "words": s.words, "text": s.text})
+        hardest_list.append(
+            {
+                "line": line,
+                "column": column,
+                "difficulty": s.difficulty,
+                "words": s.words,
+                "text": s.text,
+            }
+        )
     return {
         "grade": grade[0] if grade else None,
         "grade_formula": grade[1] if grade else None,
@@ -143,12 +155,26 @@ def check_document(document: Document, config: Config, selection: Selection) -> 
     findings, invalid, unused = apply_suppressions(document, findings)
     meta = by_code()
     for directive, reason in invalid:
-        findings.append(_at_line(meta["CHK004"], document, directive.line, directive.column,
-                                 f"Invalid checker comment: {reason}"))
+        findings.append(
+            _at_line(
+                meta["CHK004"],
+                document,
+                directive.line,
+                directive.column,
+                f"Invalid checker comment: {reason}",
+            )
+        )
     for directive in unused:
-        findings.append(_at_line(meta["CHK003"], document, directive.line, directive.column,
-                                 f"Checker comment '{directive.action} {' '.join(directive.codes)}' "
-                                 "suppresses nothing; remove it"))
+        findings.append(
+            _at_line(
+                meta["CHK003"],
+                document,
+                directive.line,
+                directive.column,
+                f"Checker comment '{directive.action} {' '.join(directive.codes)}' "
+                "suppresses nothing; remove it",
+            )
+        )
     active_codes = {r.code for r in active}
     findings = [_with_severity(f, config) for f in findings if f.code in active_codes]
     findings.sort(key=Finding.sort_key)
@@ -166,10 +192,22 @@ def _with_severity(finding: Finding, config: Config) -> Finding:
     return dataclasses.replace(finding, severity=severity) if severity else finding
 
 
-def _at_line(rule: Rule, document: Document, line: int, column: int, message: str,
-             **details: Any) -> Finding:
-    return Finding(rule.code, rule.name, rule.severity, message, document.path, Scope.DOCUMENT
-                   if line is None else Scope.PARAGRAPH, line, column, line, column, details=details)
+def _at_line(
+    rule: Rule, document: Document, line: int, column: int, message: str, **details: Any
+) -> Finding:
+    return Finding(
+        rule.code,
+        rule.name,
+        rule.severity,
+        message,
+        document.path,
+        Scope.DOCUMENT if line is None else Scope.PARAGRAPH,
+        line,
+        column,
+        line,
+        column,
+        details=details,
+    )
 
 
 def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> Iterator[Finding]:
@@ -190,12 +228,25 @@ def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> I
     rule = meta["CHK002"]
     for repair in document.repairs:
         if repair.line is None:
-            yield ctx.document_finding(rule, f"Repaired: {repair.message}",
-                                       details={"kind": repair.kind, "count": repair.count})
+            yield ctx.document_finding(
+                rule,
+                f"Repaired: {repair.message}",
+                details={"kind": repair.kind, "count": repair.count},
+            )
         else:
-            yield Finding(rule.code, rule.name, rule.severity, f"Repaired: {repair.message}",
-                          document.path, Scope.DOCUMENT, repair.line, 1, repair.line, 1,
-                          details={"kind": repair.kind, "count": repair.count})
+            yield Finding(
+                rule.code,
+                rule.name,
+                rule.severity,
+                f"Repaired: {repair.message}",
+                document.path,
+                Scope.DOCUMENT,
+                repair.line,
+                1,
+                repair.line,
+                1,
+                details={"kind": repair.kind, "count": repair.count},
+            )
 
 
 def check_paths(
@@ -218,19 +269,33 @@ def check_paths(
             errors.append(InputError(display, exc.message, exc.line))
         except RecursionError:
             errors.append(InputError(display, "too deeply nested to parse"))
-        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
-            errors.append(InputError(
-                display, f"internal error while checking this file ({type(exc).__name__}: {exc}); "
-                "please report it with the file"))
+        except Exception as exc:
+            errors.append(
+                InputError(
+                    display,
+                    f"internal error while checking this file ({type(exc).__name__}: {exc}); "
+                    "please report it with the file",
+                )
+            )
         if progress is not None:
             progress(path)
     return CheckResult(tuple(articles), tuple(errors), config.fail_on)
 
 
 def rules_table() -> list[dict[str, str]]:
-    return [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary}
-            for r in all_rules()]
+    return [
+        {"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary}
+        for r in all_rules()
+    ]
 
 
-__all__ = ["ArticleResult", "CheckResult", "Selection", "__version__", "check_document",
-           "check_paths", "discover", "rules_table"]
+__all__ = [
+    "ArticleResult",
+    "CheckResult",
+    "Selection",
+    "__version__",
+    "check_document",
+    "check_paths",
+    "discover",
+    "rules_table",
+]

@@ -33,7 +33,7 @@ def normalise(tag: str) -> str:
 def is_locale_tag(name: str) -> bool:
     """Whether a folder name looks like a locale (``es``, ``pt-BR``, ``fr_CA``)."""
     match = _TAG.match(name)
-    return bool(match) and (len(name) == 2 or match is not None and match.group(2) is not None)
+    return bool(match) and (len(name) == 2 or (match is not None and match.group(2) is not None))
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,12 +41,18 @@ def apply_suppressions(
     blocks = _block_lines(document)
     for directive in document.directives:
         if directive.action not in ("ignore", "disable", "enable", "file-ignore"):
-            invalid.append((directive, f"unknown action '{directive.action}' "
-                                       "(use ignore, disable, enable or file-ignore)"))
+            invalid.append(
+                (
+                    directive,
+                    f"unknown action '{directive.action}' "
+                    "(use ignore, disable, enable or file-ignore)",
+                )
+            )
             continue
         if not directive.codes:
-            invalid.append((directive, "names no rule: write the code, e.g. "
-                                       "<!-- checker: ignore RDG003 -->"))
+            invalid.append(
+                (directive, "names no rule: write the code, e.g. <!-- checker: ignore RDG003 -->")
+            )
             continue
         codes = []
         for code in directive.codes:

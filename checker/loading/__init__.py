@@ -22,7 +22,13 @@ from checker.loading.repairs import fix_entities, fix_mojibake, normalise_charac
 from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind, Directive, Document, LoadError, Repair
 
-FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text"}
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
 HEADING_FIELDS = frozenset({"title", "question", "headline"})
 _DIRECTIVE = re.compile(
     r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
@@ -70,12 +76,17 @@ def load_document(path: Path, config: Config, display: str | None = None) -> Doc
         raise LoadError(f"cannot read file: {exc.strerror or exc}") from None
     decoded = decode(data, config.max_file_size)
     rel = config.relative(path)
-    return parse_document(decoded.text, fmt, rel if display is None else display, rel, config,
-                          list(decoded.repairs))
+    return parse_document(
+        decoded.text, fmt, rel if display is None else display, rel, config, list(decoded.repairs)
+    )
 
 
 def parse_document(
-    source: str, fmt: str, display: str, rel_path: str, config: Config,
+    source: str,
+    fmt: str,
+    display: str,
+    rel_path: str,
+    config: Config,
     repairs: list[Repair] | None = None,
 ) -> Document:
     """Parse decoded text into a document (the part of loading that needs no file)."""
@@ -103,14 +114,20 @@ def parse_document(
             declared, declared_source = front.language, "front-matter"
             body_offset = front.body_offset
             if front.escaped_breaks:
-                repairs.append(Repair(
-                    "escaped-newlines",
-                    f"turned {front.escaped_breaks} literal '\\n' sequences in front matter into line breaks",
-                    front.escaped_line, front.escaped_breaks,
-                ))
+                repairs.append(
+                    Repair(
+                        "escaped-newlines",
+                        f"turned {front.escaped_breaks} literal '\\n' sequences in front matter "
+                        "into line breaks",
+                        front.escaped_line,
+                        front.escaped_breaks,
+                    )
+                )
             for name, text in front.fields:
                 if name.rsplit(".", 1)[-1] in HEADING_FIELDS and "\n" not in text.text.strip():
-                    blocks.append(Block(BlockKind.HEADING, text.strip(), level=1, source_field=name))
+                    blocks.append(
+                        Block(BlockKind.HEADING, text.strip(), level=1, source_field=name)
+                    )
                 else:
                     from checker.loading.markdown import parse_markdown
 
@@ -138,7 +155,10 @@ def parse_document(
     repairs.extend(removed)
 
     choice = languages.choose(
-        declared, declared_source, Path(rel_path), config.default_language,
+        declared,
+        declared_source,
+        Path(rel_path),
+        config.default_language,
         _known_language_codes(),
     )
     return Document(
@@ -178,18 +198,24 @@ def _repair_blocks(blocks: list[Block], lines: SourceLines) -> tuple[list[Block]
         repaired.append(block)
     repairs = []
     if counts["mojibake"]:
-        repairs.append(Repair(
-            "mojibake",
-            f"fixed {counts['mojibake']} mis-decoded characters (UTF-8 read as Windows-1252, "
-            "such as 'â€™' for '’')",
-            first_line["mojibake"], counts["mojibake"],
-        ))
+        repairs.append(
+            Repair(
+                "mojibake",
+                f"fixed {counts['mojibake']} mis-decoded characters (UTF-8 read as Windows-1252, "
+                "such as 'â€™' for '’')",
+                first_line["mojibake"],
+                counts["mojibake"],
+            )
+        )
     if counts["entities"]:
-        repairs.append(Repair(
-            "entities",
-            f"decoded {counts['entities']} HTML entities left in the text (such as '&nbsp;')",
-            first_line["entities"], counts["entities"],
-        ))
+        repairs.append(
+            Repair(
+                "entities",
+                f"decoded {counts['entities']} HTML entities left in the text (such as '&nbsp;')",
+                first_line["entities"],
+                counts["entities"],
+            )
+        )
     return repaired, repairs
 
 

@@ -61,14 +61,20 @@ def remove_boilerplate(
         for k in range(start, i + 1):
             keep[k] = False
         if start < i:
-            repairs.append(Repair(
-                "teaser",
-                f"removed a scraped teaser card ({i - start + 1} blocks) ending in '{text}'",
-                line_for.get(id(blocks[start])), i - start + 1,
-            ))
+            repairs.append(
+                Repair(
+                    "teaser",
+                    f"removed a scraped teaser card ({i - start + 1} blocks) ending in '{text}'",
+                    line_for.get(id(blocks[start])),
+                    i - start + 1,
+                )
+            )
         else:
-            repairs.append(Repair("navigation", f"removed the navigation line '{text}'",
-                                  line_for.get(id(block))))
+            repairs.append(
+                Repair(
+                    "navigation", f"removed the navigation line '{text}'", line_for.get(id(block))
+                )
+            )
     for i, block in enumerate(blocks):
         text = block.text.strip()
         if not keep[i] or block.kind in (BlockKind.IMAGE_ALT, BlockKind.TABLE_CELL):
@@ -80,8 +86,13 @@ def remove_boilerplate(
         else:
             continue
         keep[i] = False
-        repairs.append(Repair("metadata", f"removed a line holding only {what} ('{text}')",
-                              line_for.get(id(block))))
+        repairs.append(
+            Repair(
+                "metadata",
+                f"removed a line holding only {what} ('{text}')",
+                line_for.get(id(block)),
+            )
+        )
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         if not keep[i]:
@@ -92,8 +103,13 @@ def remove_boilerplate(
             and block.text.strip()
             and kept[-1].text.strip() == block.text.strip()
         ):
-            repairs.append(Repair("duplicate", f"removed a repeated line ('{_short(block.text)}')",
-                                  line_for.get(id(block))))
+            repairs.append(
+                Repair(
+                    "duplicate",
+                    f"removed a repeated line ('{_short(block.text)}')",
+                    line_for.get(id(block)),
+                )
+            )
             continue
         kept.append(block)
     return kept, repairs

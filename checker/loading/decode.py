@@ -72,7 +72,9 @@ def decode(data: bytes, max_size: int) -> Decoded:
             try:
                 text = data[len(bom) :].decode(name)
             except UnicodeDecodeError as exc:
-                raise LoadError(f"invalid {name} after a {name} byte-order mark: {exc.reason}") from None
+                raise LoadError(
+                    f"invalid {name} after a {name} byte-order mark: {exc.reason}"
+                ) from None
             encoding = name
             if name != "utf-8":
                 repairs.append(Repair("encoding", f"decoded as {name.upper()} (byte-order mark)"))

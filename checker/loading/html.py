@@ -15,8 +15,26 @@ from html.parser import HTMLParser
 from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind
 
-_SKIP = frozenset({"script", "style", "nav", "code", "pre", "noscript", "template", "svg",
-                   "head", "math", "kbd", "samp", "select", "button", "iframe", "object"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "code",
+        "pre",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "math",
+        "kbd",
+        "samp",
+        "select",
+        "button",
+        "iframe",
+        "object",
+    }
+)
 _BLOCK_KIND = {
     "p": BlockKind.PARAGRAPH,
     "div": BlockKind.PARAGRAPH,
@@ -52,8 +70,23 @@ _BLOCK_KIND = {
     "h6": BlockKind.HEADING,
 }
 _WHITESPACE = re.compile(r"\s{2,}|[\t\n\r\f]")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 
 
 class _BlockParser(HTMLParser):
@@ -80,8 +113,11 @@ class _BlockParser(HTMLParser):
         for tag in reversed(self._stack):
             kind = _BLOCK_KIND.get(tag)
             if kind is not None:
-                level = int(tag[1]) if kind is BlockKind.HEADING else (
-                    self._list_depth if kind is BlockKind.LIST_ITEM else 0)
+                level = (
+                    int(tag[1])
+                    if kind is BlockKind.HEADING
+                    else (self._list_depth if kind is BlockKind.LIST_ITEM else 0)
+                )
                 return kind, level
         return BlockKind.PARAGRAPH, 0
 
@@ -149,8 +185,9 @@ class _BlockParser(HTMLParser):
         else:
             content = MappedText.replacing("", start, start + len(tag_text))
             state = "empty" if alt is not None else "missing"
-        self.blocks.append(Block(BlockKind.IMAGE_ALT, content,
-                                 attrs={"src": values.get("src", ""), "alt": state}))
+        self.blocks.append(
+            Block(BlockKind.IMAGE_ALT, content, attrs={"src": values.get("src", ""), "alt": state})
+        )
 
     # -- text -------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -181,7 +218,6 @@ class _BlockParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
-
 
 
 def parse_html(source: str) -> tuple[list[Block], str, str]:

@@ -50,7 +50,9 @@ def _locate(content: str, mt: MappedText, starts: list[int], first_line: int) ->
     text = mt.text
     for i, line in enumerate(content.split("\n")):
         if i:
-            pieces.append(MappedText.inserted("\n", mt.source_offset(starts[min(line_no, len(starts) - 1)])))
+            pieces.append(
+                MappedText.inserted("\n", mt.source_offset(starts[min(line_no, len(starts) - 1)]))
+            )
         while line_no < len(starts):
             line_start = starts[line_no]
             line_end = starts[line_no + 1] - 1 if line_no + 1 < len(starts) else len(text)
@@ -66,7 +68,9 @@ def _locate(content: str, mt: MappedText, starts: list[int], first_line: int) ->
     return MappedText.concat(pieces)
 
 
-def _cell_locate(content: str, mt: MappedText, starts: list[int], line: int, cursor: int) -> tuple[MappedText, int]:
+def _cell_locate(
+    content: str, mt: MappedText, starts: list[int], line: int, cursor: int
+) -> tuple[MappedText, int]:
     line_start = max(starts[line] if line < len(starts) else len(mt.text), cursor)
     found = mt.text.find(content, line_start) if content else -1
     if found < 0:
@@ -80,7 +84,9 @@ def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, Mappe
 
     def take_image(match: re.Match[str]) -> str:
         alt_start = match.start("alt")
-        images.append((match.group("src"), match.group("alt"), current.slice(alt_start, match.end("alt"))))
+        images.append(
+            (match.group("src"), match.group("alt"), current.slice(alt_start, match.end("alt")))
+        )
         return ""
 
     current = mt
@@ -106,7 +112,9 @@ def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, Mappe
     return current.strip(), images
 
 
-def parse_markdown(mt: MappedText, source_field: str = "") -> tuple[list[Block], list[tuple[int, int]]]:
+def parse_markdown(
+    mt: MappedText, source_field: str = ""
+) -> tuple[list[Block], list[tuple[int, int]]]:
     """Blocks of a Markdown text, and the (start, end) line ranges of code to skip.
 
     ``mt`` may be a whole file body or a front-matter field; line ranges are in
@@ -144,7 +152,9 @@ def parse_markdown(mt: MappedText, source_field: str = "") -> tuple[list[Block],
         kinds = [t.type for t in stack]
         if "th_open" in kinds or "td_open" in kinds:
             kind = BlockKind.TABLE_CELL
-            located, cell_cursor = _cell_locate(token.content, mt, starts, token.map[0], cell_cursor)
+            located, cell_cursor = _cell_locate(
+                token.content, mt, starts, token.map[0], cell_cursor
+            )
         else:
             located = _locate(token.content, mt, starts, token.map[0])
             if "heading_open" in kinds:
@@ -164,8 +174,12 @@ def parse_markdown(mt: MappedText, source_field: str = "") -> tuple[list[Block],
         text, images = strip_inline(located)
         for src, alt, alt_text in images:
             blocks.append(
-                Block(BlockKind.IMAGE_ALT, alt_text.strip(), source_field=source_field,
-                      attrs={"src": src, "alt": "present" if alt.strip() else "missing"})
+                Block(
+                    BlockKind.IMAGE_ALT,
+                    alt_text.strip(),
+                    source_field=source_field,
+                    attrs={"src": src, "alt": "present" if alt.strip() else "missing"},
+                )
             )
         if text.text:
             blocks.append(Block(kind, text, level=level, source_field=source_field))
@@ -173,7 +187,9 @@ def parse_markdown(mt: MappedText, source_field: str = "") -> tuple[list[Block],
 
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ALT_ATTR = re.compile(r"\balt\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.IGNORECASE)
+_ALT_ATTR = re.compile(
+    r"\balt\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.IGNORECASE
+)
 _SRC_ATTR = re.compile(r"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 
 
@@ -193,6 +209,11 @@ def _html_block_images(token: Token, mt: MappedText, starts: list[int]) -> list[
             text = mt.slice(a, b).strip()
         else:
             text = MappedText.replacing("", *mt.source_span(tag.start(), tag.end()))
-        blocks.append(Block(BlockKind.IMAGE_ALT, text,
-                            attrs={"src": src_value, "alt": "present" if alt and text.text else "missing"}))
+        blocks.append(
+            Block(
+                BlockKind.IMAGE_ALT,
+                text,
+                attrs={"src": src_value, "alt": "present" if alt and text.text else "missing"},
+            )
+        )
     return blocks

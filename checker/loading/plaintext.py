@@ -65,8 +65,12 @@ def parse_text(source: str, offset: int = 0) -> tuple[list[Block], list[Repair]]
             run = [line for line in lines[i:j] if line is not None]
             merged.append(run)
             repairs.append(
-                Repair("reflow", f"re-flowed {len(run)} lines holding one word each into a paragraph",
-                       line_no(run[0]), len(run))
+                Repair(
+                    "reflow",
+                    f"re-flowed {len(run)} lines holding one word each into a paragraph",
+                    line_no(run[0]),
+                    len(run),
+                )
             )
             i = j
         else:
@@ -83,20 +87,24 @@ def parse_text(source: str, offset: int = 0) -> tuple[list[Block], list[Repair]]
             chunks[-1].append(item)
 
     blocks: list[Block] = []
+    current: list[MappedText] = []
+    current_kind = BlockKind.PARAGRAPH
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            blocks.append(Block(current_kind, MappedText.concat(current)))
+        current = []
+
     for chunk in chunks:
         if not chunk:
             continue
         plain_lengths = [len(x.text) for x in chunk if isinstance(x, _Line)]
-        wrapped = bool(plain_lengths) and max(plain_lengths) <= _WRAP_WIDTH and len(plain_lengths) > 1
-        current: list[MappedText] = []
+        wrapped = (
+            bool(plain_lengths) and max(plain_lengths) <= _WRAP_WIDTH and len(plain_lengths) > 1
+        )
+        current = []
         current_kind = BlockKind.PARAGRAPH
-
-        def flush() -> None:
-            nonlocal current
-            if current:
-                blocks.append(Block(current_kind, MappedText.concat(current)))
-            current = []
-
         for index, item in enumerate(chunk):
             if isinstance(item, list):
                 flush()
@@ -111,14 +119,21 @@ def parse_text(source: str, offset: int = 0) -> tuple[list[Block], list[Repair]]
             marker = _LIST_MARKER.match(item.text)
             if marker:
                 flush()
-                current = [MappedText.identity(item.text[marker.end():], item.start + marker.end())]
+                current = [
+                    MappedText.identity(item.text[marker.end() :], item.start + marker.end())
+                ]
                 current_kind = BlockKind.LIST_ITEM
                 continue
             is_last = index == len(chunk) - 1
             nothing_follows = is_last and chunk is chunks[-1]
             after_sentence = not current or bool(_TERMINAL.search(current[-1].text))
             wrap_line = wrapped and not is_last and len(item.text) >= 0.6 * max(plain_lengths)
-            if _heading_like(item.text) and after_sentence and not wrap_line and not nothing_follows:
+            if (
+                _heading_like(item.text)
+                and after_sentence
+                and not wrap_line
+                and not nothing_follows
+            ):
                 next_item = chunk[index + 1] if not is_last else None
                 continues = (
                     isinstance(next_item, _Line)
@@ -127,14 +142,22 @@ def parse_text(source: str, offset: int = 0) -> tuple[list[Block], list[Repair]]
                 )
                 if not continues:
                     flush()
-                    blocks.append(Block(BlockKind.HEADING, MappedText.identity(item.text, item.start), level=2))
+                    blocks.append(
+                        Block(
+                            BlockKind.HEADING, MappedText.identity(item.text, item.start), level=2
+                        )
+                    )
                     continue
             if current:
                 previous_text = current[-1].text
                 soft_wrap = (not _TERMINAL.search(previous_text)) or (
                     wrapped and len(previous_text) >= 0.5 * _WRAP_WIDTH * 0.6
                 )
-                if current_kind is BlockKind.LIST_ITEM and item.text[:1].isupper() and _TERMINAL.search(previous_text):
+                if (
+                    current_kind is BlockKind.LIST_ITEM
+                    and item.text[:1].isupper()
+                    and _TERMINAL.search(previous_text)
+                ):
                     soft_wrap = False
                 if soft_wrap:
                     current.append(MappedText.inserted(" ", item.start))

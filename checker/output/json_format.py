@@ -17,16 +17,18 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
     articles = []
     for article in result.articles:
         doc = article.document
-        articles.append({
-            "path": doc.path,
-            "id": doc.id,
-            "lang": doc.lang or None,
-            "lang_source": doc.lang_source,
-            "format": doc.format,
-            "repairs": [r.to_json() for r in doc.repairs],
-            "metrics": article.metrics,
-            "findings": [f.to_json() for f in article.findings],
-        })
+        articles.append(
+            {
+                "path": doc.path,
+                "id": doc.id,
+                "lang": doc.lang or None,
+                "lang_source": doc.lang_source,
+                "format": doc.format,
+                "repairs": [r.to_json() for r in doc.repairs],
+                "metrics": article.metrics,
+                "findings": [f.to_json() for f in article.findings],
+            }
+        )
     counts = result.counts()
     return {
         "version": __version__,

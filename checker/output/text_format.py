@@ -22,9 +22,12 @@ def _plain(text: str, **_: object) -> str:
 
 
 def _finding_line(finding: Finding, style: Style) -> list[str]:
-    where = finding.path if finding.line is None else f"{finding.path}:{finding.line}:{finding.column}"
+    where = (
+        finding.path if finding.line is None else f"{finding.path}:{finding.line}:{finding.column}"
+    )
     severity = style(finding.severity.label, fg=_COLOURS[finding.severity])
-    lines = [f"{style(where, bold=True)}: {style(finding.code, bold=True)} [{severity}] {finding.message}"]
+    code = style(finding.code, bold=True)
+    lines = [f"{style(where, bold=True)}: {code} [{severity}] {finding.message}"]
     if finding.text and finding.scope.value == "sentence":
         excerpt = " ".join(finding.text.split())
         if len(excerpt) > 100:
@@ -48,8 +51,10 @@ def _metrics_line(article: ArticleResult, style: Style) -> str:
         over = m["grade"] > m["target_grade"]
         value = style(f"{m['grade']:g}", fg="red" if over else "green", bold=True)
         grade = f"grade {value} ({BY_KEY[m['grade_formula']].title}, target {m['target_grade']:g})"
-    return (f"{style(doc.path, bold=True)} [{doc.lang or '?'}, {doc.format}] {grade}, "
-            f"{m['words']} words, {m['sentences']} sentences")
+    return (
+        f"{style(doc.path, bold=True)} [{doc.lang or '?'}, {doc.format}] {grade}, "
+        f"{m['words']} words, {m['sentences']} sentences"
+    )
 
 
 def render(result: CheckResult, *, colour: bool = False, show_info: bool = True) -> str:
@@ -66,10 +71,14 @@ def render(result: CheckResult, *, colour: bool = False, show_info: bool = True)
         out.append("")
     for error in result.errors:
         where = error.path if error.line is None else f"{error.path}:{error.line}"
-        out.append(f"{style(where, bold=True)}: {style('error', fg='red', bold=True)}: {error.message}")
+        out.append(
+            f"{style(where, bold=True)}: {style('error', fg='red', bold=True)}: {error.message}"
+        )
     counts = result.counts()
-    summary = (f"Checked {len(result.articles)} article(s): {counts['error']} error(s), "
-               f"{counts['warning']} warning(s), {counts['info']} info")
+    summary = (
+        f"Checked {len(result.articles)} article(s): {counts['error']} error(s), "
+        f"{counts['warning']} warning(s), {counts['info']} info"
+    )
     if result.errors:
         summary += f"; {len(result.errors)} file(s) could not be checked"
     out.append(summary)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +143,13 @@ FORMULAS: tuple[Formula, ...] = (
         "Wiener Sachtextformel (1st)",
         frozenset({"de"}),
         "grade",
-        lambda c: 0.1935 * _pct(c.polysyllables, c)
-        + 0.1672 * _wps(c)
-        + 0.1297 * _pct(c.long_words, c)
-        - 0.0327 * _pct(c.monosyllables, c)
-        - 0.875,
+        lambda c: (
+            0.1935 * _pct(c.polysyllables, c)
+            + 0.1672 * _wps(c)
+            + 0.1297 * _pct(c.long_words, c)
+            - 0.0327 * _pct(c.monosyllables, c)
+            - 0.875
+        ),
         "Bamberger & Vanecek 1984",
     ),
     Formula(
@@ -190,18 +193,32 @@ PRIMARY = {
 # Flesch's table (1948) read as grade anchors: 90 is 5th grade, 80 6th, 70 7th,
 # 60-70 8th-9th, 50-60 10th-12th, 30-50 college, below 30 college graduate.
 # Fernández Huerta, Kandel-Moles and Douma publish the same bands.
-_EASE_TO_GRADE = ((100.0, 4.0), (90.0, 5.0), (80.0, 6.0), (70.0, 7.0), (60.0, 9.0),
-                  (50.0, 12.0), (30.0, 16.0), (0.0, 18.0))
+_EASE_TO_GRADE = (
+    (100.0, 4.0),
+    (90.0, 5.0),
+    (80.0, 6.0),
+    (70.0, 7.0),
+    (60.0, 9.0),
+    (50.0, 12.0),
+    (30.0, 16.0),
+    (0.0, 18.0),
+)
 # Gulpease: under 80 is hard with elementary schooling (5 years), under 60 with
 # middle school (8), under 40 with secondary school (13).
-_GULPEASE_TO_GRADE = ((100.0, 2.0), (80.0, 5.0), (60.0, 8.0), (40.0, 13.0), (20.0, 17.0),
-                      (0.0, 18.0))
+_GULPEASE_TO_GRADE = (
+    (100.0, 2.0),
+    (80.0, 5.0),
+    (60.0, 8.0),
+    (40.0, 13.0),
+    (20.0, 17.0),
+    (0.0, 18.0),
+)
 
 
 def _interpolate(value: float, anchors: tuple[tuple[float, float], ...]) -> float:
     if value >= anchors[0][0]:
         return anchors[0][1]
-    for (hi, g_hi), (lo, g_lo) in zip(anchors, anchors[1:], strict=False):
+    for (hi, g_hi), (lo, g_lo) in pairwise(anchors):
         if value >= lo:
             return g_lo + (g_hi - g_lo) * (value - lo) / (hi - lo)
     return anchors[-1][1]

@@ -46,7 +46,9 @@ def resolve_selectors(selectors: Iterable[str], *, single: bool = False) -> tupl
         if found is not None:
             codes.append(found.code)
             continue
-        matches = [] if single else [r.code for r in all_rules() if r.code.startswith(selector.upper())]
+        matches = (
+            [] if single else [r.code for r in all_rules() if r.code.startswith(selector.upper())]
+        )
         if not matches:
             raise ValueError(f"unknown rule or prefix {selector!r} (see 'checker rules')")
         codes.extend(matches)

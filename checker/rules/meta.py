@@ -17,8 +17,12 @@ def _engine_made(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-@rule("CHK001", "unsupported-language", Severity.WARNING,
-      "The article's language has no readability formulas, so it was not scored.")
+@rule(
+    "CHK001",
+    "unsupported-language",
+    Severity.WARNING,
+    "The article's language has no readability formulas, so it was not scored.",
+)
 def unsupported_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported when an article declares (or its folder implies) a language the checker
     cannot score, or a value that is not a language code at all.  The article is still
@@ -32,8 +36,12 @@ def unsupported_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _engine_made(self, ctx)
 
 
-@rule("CHK002", "input-repaired", Severity.INFO,
-      "The loader repaired the file (mojibake, entities, scraped lines, one word per line).")
+@rule(
+    "CHK002",
+    "input-repaired",
+    Severity.INFO,
+    "The loader repaired the file (mojibake, entities, scraped lines, one word per line).",
+)
 def input_repaired(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported once per repair the loader made, so that nobody is surprised that the text
     checked differs from the bytes in the file: mis-decoded characters (``bodyâ€™s``), HTML
@@ -47,8 +55,12 @@ def input_repaired(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _engine_made(self, ctx)
 
 
-@rule("CHK003", "unused-suppression", Severity.WARNING,
-      "An inline checker comment suppresses nothing.")
+@rule(
+    "CHK003",
+    "unused-suppression",
+    Severity.WARNING,
+    "An inline checker comment suppresses nothing.",
+)
 def unused_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported for ``<!-- checker: ignore CODE -->`` (and ``disable``/``file-ignore``)
     comments that did not suppress any finding, so stale suppressions do not pile up.
@@ -59,8 +71,12 @@ def unused_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _engine_made(self, ctx)
 
 
-@rule("CHK004", "invalid-suppression", Severity.ERROR,
-      "An inline checker comment is malformed or names an unknown rule.")
+@rule(
+    "CHK004",
+    "invalid-suppression",
+    Severity.ERROR,
+    "An inline checker comment is malformed or names an unknown rule.",
+)
 def invalid_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported for checker comments with an unknown action, no rule code, or an unknown
     code.  A code is always required: a bare ``<!-- checker: ignore -->`` would hide

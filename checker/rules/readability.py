@@ -9,8 +9,12 @@ from checker.readability.formulas import BY_KEY
 from checker.rules.base import Rule, RuleContext, rule
 
 
-@rule("RDG001", "grade-above-target", Severity.WARNING,
-      "The article's reading grade is above the target grade.")
+@rule(
+    "RDG001",
+    "grade-above-target",
+    Severity.WARNING,
+    "The article's reading grade is above the target grade.",
+)
 def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article whose reading grade (the primary formula for its language) is above
     the target, and lists the sentences that raise it most.
@@ -45,13 +49,21 @@ def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         self,
         f"Reading grade {grade:g} ({formula}) is above the target of {target:g}{hint}",
         suggestion="Use shorter sentences and everyday words; split the hardest sentences first.",
-        details={"grade": grade, "target": target, "formula": ctx.metrics["grade_formula"],
-                 "hardest_sentences": hardest},
+        details={
+            "grade": grade,
+            "target": target,
+            "formula": ctx.metrics["grade_formula"],
+            "hardest_sentences": hardest,
+        },
     )
 
 
-@rule("RDG002", "very-hard-sentence", Severity.WARNING,
-      "A sentence is very hard to read (long, with many rare or long words).")
+@rule(
+    "RDG002",
+    "very-hard-sentence",
+    Severity.WARNING,
+    "A sentence is very hard to read (long, with many rare or long words).",
+)
 def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags sentences whose estimated difficulty is at or above ``hard-sentence-score``
     (default 5.0 on a 1-6 scale, where 6 is what readers rate hardest).
@@ -69,17 +81,25 @@ def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     for sentence in ctx.analysis.sentences:
         if sentence.difficulty >= threshold and sentence.words >= 6:
             yield ctx.sentence_finding(
-                self, sentence,
+                self,
+                sentence,
                 f"Very hard sentence (difficulty {sentence.difficulty:.1f} of 6, "
                 f"{sentence.words} words, {sentence.rare_words} rare)",
                 suggestion="Split it, and replace rare words with everyday ones.",
-                details={"difficulty": sentence.difficulty, "words": sentence.words,
-                         "rare_words": sentence.rare_words},
+                details={
+                    "difficulty": sentence.difficulty,
+                    "words": sentence.words,
+                    "rare_words": sentence.rare_words,
+                },
             )
 
 
-@rule("RDG003", "long-sentence", Severity.WARNING,
-      "A sentence has more words than the limit for its language.")
+@rule(
+    "RDG003",
+    "long-sentence",
+    Severity.WARNING,
+    "A sentence has more words than the limit for its language.",
+)
 def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags sentences longer than ``long-sentence-words`` (20 for English, German and Dutch;
     25 for Spanish, French and Italian, whose sentences run longer).
@@ -96,15 +116,15 @@ def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     for sentence in ctx.analysis.sentences:
         if sentence.words > limit:
             yield ctx.sentence_finding(
-                self, sentence,
+                self,
+                sentence,
                 f"Sentence has {sentence.words} words (limit {limit})",
                 suggestion="Split it into two or more sentences.",
                 details={"words": sentence.words, "limit": limit},
             )
 
 
-@rule("RDG004", "long-paragraph", Severity.WARNING,
-      "A paragraph has more words than the limit.")
+@rule("RDG004", "long-paragraph", Severity.WARNING, "A paragraph has more words than the limit.")
 def long_paragraph(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags paragraphs longer than ``long-paragraph-words`` (default 150).
 
@@ -120,15 +140,17 @@ def long_paragraph(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         block = ctx.document.blocks[stats.block]
         if block.kind is BlockKind.PARAGRAPH and stats.words > limit:
             yield ctx.block_finding(
-                self, stats.block, 0, len(block.text),
+                self,
+                stats.block,
+                0,
+                len(block.text),
                 f"Paragraph has {stats.words} words (limit {limit})",
                 suggestion="Break it into shorter paragraphs or a list.",
                 details={"words": stats.words, "limit": limit, "sentences": stats.sentences},
             )
 
 
-@rule("RDG005", "passive-voice", Severity.WARNING,
-      "Too many sentences are in the passive voice.")
+@rule("RDG005", "passive-voice", Severity.WARNING, "Too many sentences are in the passive voice.")
 def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article in which more than ``passive-voice-percent`` (default 10) of prose
     sentences use the passive voice, and names those sentences.  Available for English,
@@ -150,13 +172,16 @@ def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         f"{percent:g}% of sentences are passive ({len(passive)} sentences; "
         f"limit {ctx.readability.passive_voice_percent:g}%)",
         suggestion="Say who does the action: 'your nurse gives the injection'.",
-        details={"percent": percent, "limit": ctx.readability.passive_voice_percent,
-                 "sentences": [ctx.sentence_position(s) | {"participle": s.passive}
-                               for s in passive]},
+        details={
+            "percent": percent,
+            "limit": ctx.readability.passive_voice_percent,
+            "sentences": [ctx.sentence_position(s) | {"participle": s.passive} for s in passive],
+        },
     )
     for sentence in passive:
         yield ctx.sentence_finding(
-            self, sentence,
+            self,
+            sentence,
             f"Passive voice ('{sentence.passive}')",
             suggestion="Say who does the action.",
             details={"participle": sentence.passive},

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.model import BlockKind, Document
+from checker.model import Document
 from checker.readability.difficulty import sentence_difficulty
 from checker.readability.formulas import TextCounts
 from checker.text import passive

@@ -15,8 +15,9 @@ _EN_IRREGULAR = (
     "fallen fed felt fought found fled flown forbidden forgotten forgiven frozen given gone ground "
     "grown hung heard hidden hit held hurt kept knelt known laid led lent let lain lit lost made "
     "meant met mistaken overcome paid proven put quit read rid ridden rung risen run said seen "
-    "sought sold sent set sewn shaken shed shone shot shown shrunk shut sung sunk slept slid spoken "
-    "spent spilt split spread stood stolen stuck stung struck sworn swept swum taken taught torn told "
+    "sought sold sent set sewn shaken shed shone shot shown shrunk shut sung sunk slept slid "
+    "spoken spent spilt split spread stood stolen stuck stung struck sworn swept swum taken "
+    "taught torn told "
     "thought thrown understood undergone undertaken woken worn woven wed wept won wound withdrawn "
     "withheld written"
 )
@@ -24,8 +25,13 @@ _EN_NOT_PARTICIPLES = (
     "bed red need seed speed indeed bleed breed feed greed hundred naked sacred wicked shed "
     "interested tired concerned worried pleased bored excited married aged supposed used able"
 )
-_EN_BE = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|'s|'re|get|gets|got|getting)"
-_EN_ADVERB = r"(?:(?:\w+ly|not|also|often|usually|still|then|now|never|always|only|rarely|sometimes|already|just|even)\s+)*"
+_EN_BE = (
+    r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|'s|'re|get|gets|got|getting)"
+)
+_EN_ADVERB_WORDS = (
+    "not also often usually still then now never always only rarely sometimes already just even"
+)
+_EN_ADVERB = rf"(?:(?:\w+ly|{'|'.join(_EN_ADVERB_WORDS.split())})\s+)*"
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
@@ -33,9 +39,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "es": re.compile(
-        r"\b(?:es|son|fue|fueron|será|serán|sería|serían|ha sido|han sido|había sido|sido|ser|siendo"
-        r"|era|eran|sea|sean)\s+(?:\w+mente\s+)?(?P<participle>\w+(?:ado|ada|ados|adas|ido|ida|idos"
-        r"|idas)|escrit[oa]s?|hech[oa]s?|dich[oa]s?|puest[oa]s?|vist[oa]s?|abiert[oa]s?|cubiert[oa]s?"
+        r"\b(?:es|son|fue|fueron|será|serán|sería|serían|ha sido|han sido|había sido|sido"
+        r"|ser|siendo|era|eran|sea|sean)\s+(?:\w+mente\s+)?(?P<participle>\w+(?:ado|ada"
+        r"|ados|adas|ido|ida|idos|idas)|escrit[oa]s?|hech[oa]s?|dich[oa]s?|puest[oa]s?"
+        r"|vist[oa]s?|abiert[oa]s?|cubiert[oa]s?"
         r"|descrit[oa]s?|prescrit[oa]s?|resuelt[oa]s?|devuelt[oa]s?|impres[oa]s?|provist[oa]s?)\b",
         re.IGNORECASE,
     ),
