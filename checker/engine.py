@@ -17,6 +17,7 @@ from checker import __version__, languages
 from checker.config import Config
 from checker.loading import FORMATS, load_document
 from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
+from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
 from checker.readability.formulas import primary_grade, scores
 from checker.rules import all_rules, by_code, resolve_selectors
 from checker.rules.base import Rule, RuleContext
@@ -107,7 +108,9 @@ def compute_metrics(
     passive_percent = None
     if passive.supports(document.lang) and prose:
         passive_percent = round(100.0 * sum(1 for s in prose if s.passive) / len(prose), 1)
-    ranked = sorted(analysis.sentences, key=lambda s: (-s.difficulty, s.block, s.start))[:hardest]
+    # Headings and fragments are not what makes an article hard to read.
+    candidates = [s for s in prose if s.words >= MIN_HARD_SENTENCE_WORDS]
+    ranked = sorted(candidates, key=lambda s: (-s.difficulty, s.block, s.start))[:hardest]
     hardest_list = []
     for s in ranked:
         block = document.blocks[s.block]

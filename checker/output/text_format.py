@@ -50,7 +50,11 @@ def _metrics_line(article: ArticleResult, style: Style) -> str:
     else:
         over = m["grade"] > m["target_grade"]
         value = style(f"{m['grade']:g}", fg="red" if over else "green", bold=True)
-        grade = f"grade {value} ({BY_KEY[m['grade_formula']].title}, target {m['target_grade']:g})"
+        formula = BY_KEY[m["grade_formula"]]
+        source = formula.title
+        if formula.kind == "ease":
+            source += f" {m['scores'][formula.key]:g}"
+        grade = f"grade {value} ({source}, target {m['target_grade']:g})"
     return (
         f"{style(doc.path, bold=True)} [{doc.lang or '?'}, {doc.format}] {grade}, "
         f"{m['words']} words, {m['sentences']} sentences"

@@ -15,6 +15,9 @@ import math
 
 from checker.readability.formulas import TextCounts
 
+#: Sentences shorter than this (headings, fragments) are never listed or flagged as hard.
+MIN_HARD_SENTENCE_WORDS = 6
+
 #: (intercept, log words, syllables/word, polysyllable share, rare share, long-word share)
 WEIGHTS = (1.5782, 0.7094, -0.0303, 0.4516, 4.3068, 0.3932)
 

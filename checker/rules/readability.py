@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.model import BlockKind, Finding, Severity
+from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
 from checker.readability.formulas import BY_KEY
 from checker.rules.base import Rule, RuleContext, rule
 
@@ -79,7 +80,7 @@ def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     threshold = ctx.readability.hard_sentence_score
     for sentence in ctx.analysis.sentences:
-        if sentence.difficulty >= threshold and sentence.words >= 6:
+        if sentence.difficulty >= threshold and sentence.words >= MIN_HARD_SENTENCE_WORDS:
             yield ctx.sentence_finding(
                 self,
                 sentence,
