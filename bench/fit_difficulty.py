@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from checker.readability.difficulty import features
-from checker.text.analysis import RARE_ZIPF
 from checker.readability.formulas import TextCounts
+from checker.text.analysis import RARE_ZIPF
 from checker.text.frequency import zipf_table
 from checker.text.segment import WORD
 from checker.text.syllables import counter_for
@@ -38,8 +38,14 @@ def sentence_features(sentence: str) -> tuple[float, ...]:
 
 
 def main() -> None:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "eval"
-    rows = [json.loads(line) for line in (root / "medreadme" / "medreadme_readability.jsonl").open()]
+    root = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[2] / "shared" / "eval"
+    )
+    rows = [
+        json.loads(line) for line in (root / "medreadme" / "medreadme_readability.jsonl").open()
+    ]
     data = {split: [r for r in rows if r["split"] == split] for split in ("train", "dev")}
     x = {s: np.array([sentence_features(r["sentence"]) for r in rs]) for s, rs in data.items()}
     y = {s: np.array([r["readability"] for r in rs]) for s, rs in data.items()}

@@ -34,7 +34,13 @@ _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    # Only block structure and each inline token's raw content are used: skip inline parsing.
+    return (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .enable("strikethrough")
+        .disable("inline")
+    )
 
 
 def _line_starts(text: str) -> list[int]:

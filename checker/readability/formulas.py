@@ -34,6 +34,12 @@ class TextCounts:
             *(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__)
         )
 
+    @classmethod
+    def total(cls, items: list[TextCounts]) -> TextCounts:
+        """The sum of many counts (faster than repeated ``+``)."""
+        names = list(cls.__dataclass_fields__)
+        return cls(*(sum(getattr(c, n) for c in items) for n in names))
+
     @property
     def words_per_sentence(self) -> float:
         return self.words / self.sentences if self.sentences else 0.0

@@ -6,6 +6,7 @@ Every rule reads the :class:`DocumentAnalysis`; nothing re-tokenises the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from checker.model import Document
 from checker.readability.difficulty import sentence_difficulty
@@ -63,7 +64,7 @@ def analyse(document: Document) -> DocumentAnalysis:
     lang = document.lang
     sentences: list[Sentence] = []
     block_stats: list[BlockStats] = []
-    total = TextCounts()
+    prose_counts: list[TextCounts] = []
     for index, block in enumerate(document.blocks):
         if not block.text.strip():
             continue
@@ -72,15 +73,30 @@ def analyse(document: Document) -> DocumentAnalysis:
         sentences.extend(found)
         block_stats.append(BlockStats(index, sum(s.words for s in found), len(found)))
         if prose:
-            for sentence in found:
-                total = total + sentence.counts
-    return DocumentAnalysis(lang, tuple(sentences), tuple(block_stats), total)
+            prose_counts.extend(s.counts for s in found)
+    return DocumentAnalysis(
+        lang, tuple(sentences), tuple(block_stats), TextCounts.total(prose_counts)
+    )
+
+
+@cache
+def _word_table(lang: str) -> dict[str, tuple[int, int, int, int]]:
+    """Per-language cache: word -> (syllables, letters, characters, rare)."""
+    return {}
+
+
+def _word_facts(token: str, lang: str) -> tuple[int, int, int, int]:
+    syllables = counter_for(lang)(token)
+    if token[0].isdigit():
+        return syllables, 0, len(token), 0
+    letters = sum(ch.isalpha() for ch in token)
+    rare = 1 if zipf_table(lang)(token) <= RARE_ZIPF else 0
+    return syllables, letters, letters, rare
 
 
 def analyse_text(text: str, lang: str, block: int = 0, prose: bool = True) -> list[Sentence]:
     """The sentences of one block of cleaned text, with their counts."""
-    syllables = counter_for(lang)
-    zipf = zipf_table(lang)
+    table = _word_table(lang)
     has_passive = passive.supports(lang)
     sentences: list[Sentence] = []
     for start, end in split_sentences(text, lang):
@@ -90,7 +106,10 @@ def analyse_text(text: str, lang: str, block: int = 0, prose: bool = True) -> li
             continue
         n_syll = poly = mono = letters = chars = long_words = complex_words = rare = 0
         for token in tokens:
-            s = syllables(token)
+            facts = table.get(token)
+            if facts is None:
+                facts = table[token] = _word_facts(token, lang)
+            s, n_letters, n_chars, is_rare = facts
             n_syll += s
             if s >= 3:
                 poly += 1
@@ -98,16 +117,11 @@ def analyse_text(text: str, lang: str, block: int = 0, prose: bool = True) -> li
                     complex_words += 1
             elif s == 1:
                 mono += 1
-            if token[0].isdigit():
-                chars += len(token)
-                continue
-            n_letters = sum(ch.isalpha() for ch in token)
             letters += n_letters
-            chars += n_letters
+            chars += n_chars
             if n_letters > 6:
                 long_words += 1
-            if zipf(token) <= RARE_ZIPF:
-                rare += 1
+            rare += is_rare
         counts = TextCounts(
             sentences=1,
             words=len(tokens),
