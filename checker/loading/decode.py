@@ -79,6 +79,12 @@ def decode(data: bytes, max_size: int) -> Decoded:
             if name != "utf-8":
                 repairs.append(Repair("encoding", f"decoded as {name.upper()} (byte-order mark)"))
             break
+    if text is None and b"\x00" in data[:4096]:
+        # ASCII text saved as UTF-16 is also valid UTF-8 (with NULs): test UTF-16 first.
+        text = _utf16_without_bom(data)
+        if text is not None:
+            encoding = "utf-16"
+            repairs.append(Repair("encoding", "decoded as UTF-16 without a byte-order mark"))
     if text is None:
         try:
             text = data.decode("utf-8")

@@ -144,6 +144,8 @@ class _BlockParser(HTMLParser):
             self._list_depth += 1
         if tag == "img" and not self._skip:
             self._image(values)
+        if tag == "br" and not self._skip:
+            self._pieces.append(MappedText.inserted(" ", self._offset()))
         if tag in _SKIP:
             self._skip += 1
         if tag not in _VOID:
@@ -153,6 +155,8 @@ class _BlockParser(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         if tag == "img" and not self._skip:
             self._image(values)
+        if tag == "br" and not self._skip:
+            self._pieces.append(MappedText.inserted(" ", self._offset()))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -199,13 +203,13 @@ class _BlockParser(HTMLParser):
         self._pieces.append(MappedText.identity(data, self._offset()))
 
     def _reference(self, raw: str) -> None:
-        if self._skip:
-            return
         start = self._offset()
         full = raw + ";" if self.source.startswith(raw + ";", start) else raw
         value = html.unescape(full)
         if self._in_title:
             self.title += value
+            return
+        if self._skip:
             return
         self._pieces.append(MappedText.replacing(value, start, start + len(full)))
 

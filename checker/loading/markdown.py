@@ -20,6 +20,7 @@ _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)
 _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(r"\[(?P<text>[^\]^][^\]]*)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
+_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:\s*")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _CODE_SPAN = re.compile(r"(`+)(?P<code>.+?)\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -89,10 +90,11 @@ def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, Mappe
     images: list[tuple[str, str, MappedText]] = []
 
     def take_image(match: re.Match[str]) -> str:
-        alt_start = match.start("alt")
-        images.append(
-            (match.group("src"), match.group("alt"), current.slice(alt_start, match.end("alt")))
-        )
+        if match.group("alt").strip():
+            alt = current.slice(match.start("alt"), match.end("alt"))
+        else:  # keep the image's position even without alt text
+            alt = MappedText.replacing("", *current.source_span(match.start(), match.end()))
+        images.append((match.group("src"), match.group("alt"), alt))
         return ""
 
     current = mt
@@ -103,6 +105,7 @@ def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, Mappe
     if "![" in current.text:
         current, _ = current.sub(_IMAGE, take_image)
     if "[" in current.text:
+        current, _ = current.sub(_FOOTNOTE_DEF, "")
         current, _ = current.sub(_FOOTNOTE_REF, "")
         current, _ = current.sub(_LINK, lambda m: m.group("text"))
         current, _ = current.sub(_REF_LINK, lambda m: m.group("text"))

@@ -28,27 +28,39 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 
 @cache
-def abbreviations(lang: str) -> frozenset[str]:
-    """Abbreviations (lower case, without the final full stop) for ``lang``."""
-    words: set[str] = set()
+def abbreviations(lang: str) -> dict[str, str]:
+    """Abbreviations for ``lang`` (lower case, without the final full stop) and their kind.
+
+    Kinds: ``""`` never ends a sentence (``Dr.``, ``e.g.``); ``"+"`` only before a number
+    (``No. 5``); ``"?"`` ends a sentence when a capital letter follows (``8 a.m. Take``).
+    """
+    words: dict[str, str] = {}
     folder = resources.files("checker") / "data" / "abbreviations"
     for name in ("common.txt", f"{lang}.txt"):
         item = folder / name
         if not item.is_file():
             continue
         for line in item.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                words.add(line.lower())
-    return frozenset(words)
+            line = line.strip().lower()
+            if not line or line.startswith("#"):
+                continue
+            kind = line[0] if line[0] in "+?" else ""
+            words[line.lstrip("+?")] = kind
+    return words
 
 
-def _is_abbreviation(before: str, abbrevs: frozenset[str]) -> bool:
+def _joins_next(before: str, next_char: str, abbrevs: dict[str, str]) -> bool:
+    """Whether the full stop ending ``before`` belongs to an abbreviation, not a sentence end."""
     match = _LAST_TOKEN.search(before)
     if not match:
         return False
     token = match.group(1).lstrip("\"'([\u201c\u2018\u00ab").lower()
-    if token in abbrevs:
+    kind = abbrevs.get(token)
+    if kind is not None:
+        if kind == "+":
+            return next_char.isdigit()
+        if kind == "?":
+            return not next_char.isupper()
         return True
     # Initials (J. Smith) and dotted abbreviations not in the list (U.S.A.)
     if len(token) == 1 and token.isalpha():
@@ -69,9 +81,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
             continue  # "e.g. methotrexate", "p. 5": a lower-case word does not start a sentence
         if match.group("term") == ".":
             before = text[max(start, match.start() - 24) : match.start()]
-            if _is_abbreviation(before, abbrevs):
-                # An abbreviation ends a sentence only when a capitalised word
-                # follows that is not a name after a title: keep it joined.
+            if _joins_next(before, text[nxt] if nxt < len(text) else "", abbrevs):
                 continue
         end = match.start("space")
         spans.append((start, end))

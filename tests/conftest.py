@@ -1,0 +1,87 @@
+"""Shared helpers: write article files in ``tmp_path`` and check them with the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.config import Config
+from checker.engine import ArticleResult, CheckResult, Selection, check_paths
+from checker.model import Finding
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+#: A plain English sentence of exactly ten one- or two-syllable words.
+TEN_WORDS = "Drink a glass of water with each meal you eat."
+#: A plain English sentence of exactly 21 words (over the English limit of 20).
+LONG_21 = (
+    "If you get a fever or a cough that will not go away you should call the nurse on the line."
+)
+#: 22 words, under the Spanish limit of 25 and over the English limit of 20.
+SPANISH_22 = (
+    "Si usted tiene fiebre o una tos que no se va en dos o tres días debe llamar a su médico hoy."
+)
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    """Write ``text`` (UTF-8, or raw bytes) to ``tmp_path/name``, creating folders."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def make_config(tmp_path: Path, **changes: Any) -> Config:
+    """A default configuration rooted at ``tmp_path`` (no file is read)."""
+    return dataclasses.replace(Config(root=tmp_path.resolve()), **changes)
+
+
+def check_files(
+    tmp_path: Path,
+    paths: Iterable[Path] | None = None,
+    config: Config | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> CheckResult:
+    """Run :func:`check_paths` on ``paths`` (default: all of ``tmp_path``)."""
+    config = config or make_config(tmp_path)
+    selection = Selection.build(
+        tuple(select) if select is not None else config.select, (*config.ignore, *ignore)
+    )
+    return check_paths(list(paths) if paths is not None else [tmp_path], config, selection)
+
+
+def check_text(
+    tmp_path: Path,
+    text: str | bytes,
+    name: str = "article.md",
+    config: Config | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> ArticleResult:
+    """Write one article and check it; fails the test if it could not be loaded."""
+    path = write(tmp_path, name, text)
+    result = check_files(tmp_path, [path], config, select, ignore)
+    assert not result.errors, result.errors
+    assert len(result.articles) == 1
+    return result.articles[0]
+
+
+def codes(article: ArticleResult) -> list[str]:
+    return [f.code for f in article.findings]
+
+
+def only(article: ArticleResult, code: str) -> list[Finding]:
+    return [f for f in article.findings if f.code == code]
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return make_config(tmp_path)
