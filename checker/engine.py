@@ -18,7 +18,7 @@ from checker.config import Config
 from checker.loading import FORMATS, load_document
 from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
 from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
-from checker.readability.formulas import primary_grade, scores
+from checker.readability.formulas import TextCounts, primary_grade, scores
 from checker.rules import all_rules, by_code, resolve_selectors
 from checker.rules.base import Rule, RuleContext
 from checker.suppression import apply_suppressions
@@ -144,7 +144,7 @@ def check_document(document: Document, config: Config, selection: Selection) -> 
     if supported:
         analysis = analyse(document)
     else:
-        analysis = DocumentAnalysis(document.lang, (), (), analysis_counts_empty())
+        analysis = DocumentAnalysis(document.lang, (), (), TextCounts())
     metrics = compute_metrics(document, analysis, options.hardest_sentences, options.target_grade)
     context = RuleContext(document, analysis, options, metrics)
     ignored = set(resolve_selectors(config.ignored_for(rel)))
@@ -184,12 +184,6 @@ def check_document(document: Document, config: Config, selection: Selection) -> 
     return ArticleResult(document, metrics, tuple(findings))
 
 
-def analysis_counts_empty() -> Any:
-    from checker.readability.formulas import TextCounts
-
-    return TextCounts()
-
-
 def _with_severity(finding: Finding, config: Config) -> Finding:
     severity = config.severity.get(finding.code)
     return dataclasses.replace(finding, severity=severity) if severity else finding
@@ -198,13 +192,14 @@ def _with_severity(finding: Finding, config: Config) -> Finding:
 def _at_line(
     rule: Rule, document: Document, line: int, column: int, message: str, **details: Any
 ) -> Finding:
+    """A finding about an inline checker comment, placed on the comment itself."""
     return Finding(
         rule.code,
         rule.name,
         rule.severity,
         message,
         document.path,
-        Scope.DOCUMENT if line is None else Scope.PARAGRAPH,
+        Scope.PARAGRAPH,
         line,
         column,
         line,

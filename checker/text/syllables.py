@@ -57,7 +57,7 @@ def _english_rules(word: str) -> int:
         groups -= 1
     for pattern in ("ia", "io", "iu", "eo", "ua", "uo"):
         if pattern in w and not w.endswith(("tion", "sion", "cious", "tious", "gious")):
-            groups += w.count(pattern)  # hiatus: "bacteria", "radio", "tumour"? no: "ou" stays
+            groups += w.count(pattern)  # hiatus: "bacteria", "radio"
     return max(1, groups)
 
 
