@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from checker import __version__
 from checker.engine import CheckResult
@@ -46,4 +47,6 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    """The contract as indented UTF-8 JSON (orjson: a large report renders in milliseconds)."""
+    data = orjson.dumps(to_dict(result), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    return data.decode("utf-8") + "\n"

@@ -36,5 +36,17 @@ def features(counts: TextCounts, rare_words: int) -> tuple[float, ...]:
 
 def sentence_difficulty(counts: TextCounts, rare_words: int) -> float:
     """Estimated rating, clamped to the 1-6 scale of the data it was fitted on."""
-    value = sum(w * x for w, x in zip(WEIGHTS, features(counts, rare_words), strict=True))
+    words = max(counts.words, 1)
+    intercept, w_log_words, w_syllables, w_poly, w_rare, w_long = WEIGHTS
+    value = (
+        intercept
+        + w_log_words * math.log(words)
+        + (
+            w_syllables * counts.syllables
+            + w_poly * counts.polysyllables
+            + w_rare * rare_words
+            + w_long * counts.long_words
+        )
+        / words
+    )
     return round(min(6.0, max(1.0, value)), 2)

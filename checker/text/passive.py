@@ -25,9 +25,22 @@ _EN_NOT_PARTICIPLES = (
     "bed red need seed speed indeed bleed breed feed greed hundred naked sacred wicked shed "
     "interested tired concerned worried pleased bored excited married aged supposed used able"
 )
-_EN_BE = (
-    r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|'s|'re|get|gets|got|getting)"
-)
+#: Forms of "to be" (and "get") that can open a passive, per language, lower case.
+_AUXILIARIES: dict[str, str] = {
+    "en": "am is are was were be been being isn't aren't wasn't weren't 's 're "
+    "get gets got getting",
+    # "ha sido", "había sido": "sido" opens the same match.
+    "es": "es son fue fueron será serán sería serían sido ser siendo era eran sea sean",
+    "fr": "est sont était étaient sera seront serait seraient fut furent être été soit soient",
+    "de": "wird werden wurde wurden worden werde wirst würde würden",
+}
+
+
+def _alternatives(lang: str) -> str:
+    return "|".join(_AUXILIARIES[lang].split())
+
+
+_EN_BE = rf"(?:{_alternatives('en')})"
 _EN_ADVERB_WORDS = (
     "not also often usually still then now never always only rarely sometimes already just even"
 )
@@ -39,23 +52,21 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "es": re.compile(
-        r"\b(?:es|son|fue|fueron|será|serán|sería|serían|ha sido|han sido|había sido|sido"
-        r"|ser|siendo|era|eran|sea|sean)\s+(?:\w+mente\s+)?(?P<participle>\w+(?:ado|ada"
+        rf"\b(?:{_alternatives('es')})\s+(?:\w+mente\s+)?(?P<participle>\w+(?:ado|ada"
         r"|ados|adas|ido|ida|idos|idas)|escrit[oa]s?|hech[oa]s?|dich[oa]s?|puest[oa]s?"
         r"|vist[oa]s?|abiert[oa]s?|cubiert[oa]s?"
         r"|descrit[oa]s?|prescrit[oa]s?|resuelt[oa]s?|devuelt[oa]s?|impres[oa]s?|provist[oa]s?)\b",
         re.IGNORECASE,
     ),
     "fr": re.compile(
-        r"\b(?:est|sont|était|étaient|sera|seront|serait|seraient|fut|furent|être|été|soit|soient)"
-        r"\s+(?:\w+ment\s+|pas\s+|souvent\s+|toujours\s+|aussi\s+)*"
+        rf"\b(?:{_alternatives('fr')})\s+(?:\w+ment\s+|pas\s+|souvent\s+|toujours\s+|aussi\s+)*"
         r"(?P<participle>(?!allée?s?\b|venue?s?\b|partie?s?\b|arrivée?s?\b|née?s?\b|morte?s?\b|"
         r"restée?s?\b|tombée?s?\b|entrée?s?\b|sortie?s?\b|montée?s?\b|descendue?s?\b|devenue?s?\b)"
         r"\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|erte?s?))\b",
         re.IGNORECASE,
     ),
     "de": re.compile(
-        r"\b(?:wird|werden|wurde|wurden|worden|werde|wirst|würde|würden)\b"
+        rf"\b(?:{_alternatives('de')})\b"
         r"(?:\s+\S+){0,12}?\s+(?P<participle>ge\w{3,}(?:t|en)|\w+(?:iert))\b",
         re.IGNORECASE,
     ),
@@ -64,6 +75,14 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 
 def supports(lang: str) -> bool:
     return lang in _PATTERNS
+
+
+def is_auxiliary(token: str, lang: str) -> bool:
+    """Whether a word can open a passive: sentences without one skip the pattern search."""
+    lower = token.lower()
+    if lang == "en" and lower.endswith(("'s", "'re")):
+        return True
+    return lower in _AUXILIARY_SETS.get(lang, ())
 
 
 def passive_participle(sentence: str, lang: str) -> str | None:
@@ -80,3 +99,4 @@ def passive_participle(sentence: str, lang: str) -> str | None:
 
 
 _EN_NOT_PARTICIPLES_SET = frozenset(_EN_NOT_PARTICIPLES.split())
+_AUXILIARY_SETS = {lang: frozenset(words.split()) for lang, words in _AUXILIARIES.items()}

@@ -72,30 +72,27 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, with surrounding space trimmed."""
     abbrevs = abbreviations(lang)
     spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _CANDIDATE.finditer(text):
+    size = len(text)
+    start = size - len(text.lstrip())
+    for match in _CANDIDATE.finditer(text, start):
         nxt = match.end()
-        while nxt < len(text) and text[nxt] in _OPENERS:
+        while nxt < size and text[nxt] in _OPENERS:
             nxt += 1
-        if nxt < len(text) and text[nxt].islower():
+        next_char = text[nxt] if nxt < size else ""
+        if next_char.islower():
             continue  # "e.g. methotrexate", "p. 5": a lower-case word does not start a sentence
-        if match.group("term") == ".":
-            before = text[max(start, match.start() - 24) : match.start()]
-            if _joins_next(before, text[nxt] if nxt < len(text) else "", abbrevs):
-                continue
-        end = match.start("space")
-        spans.append((start, end))
+        if match.group("term") == "." and _joins_next(
+            text[max(start, match.start() - 24) : match.start()], next_char, abbrevs
+        ):
+            continue
+        # A candidate ends at its whitespace and the next sentence starts after it,
+        # so only the text's own ends need trimming.
+        spans.append((start, match.start("space")))
         start = match.end()
-    spans.append((start, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
 
 
 def words(text: str) -> list[str]:
