@@ -253,7 +253,7 @@ def _check_file(path: Path, config: Config, selection: Selection) -> ArticleResu
     """One file's result, or the error that stopped it: never an exception."""
     display = config.relative(path)
     try:
-        return check_document(load_document(path, config, display), config, selection)
+        return check_document(load_document(path, config, display, display), config, selection)
     except LoadError as exc:
         return InputError(display, exc.message, exc.line)
     except RecursionError:

@@ -62,8 +62,13 @@ def document_id(rel_path: str, config: Config) -> str:
     return stem
 
 
-def load_document(path: Path, config: Config, display: str | None = None) -> Document:
-    """Read and repair one article. Raises :class:`LoadError` for unusable input."""
+def load_document(
+    path: Path, config: Config, display: str | None = None, rel_path: str | None = None
+) -> Document:
+    """Read and repair one article. Raises :class:`LoadError` for unusable input.
+
+    ``rel_path`` is ``config.relative(path)`` when the caller already has it.
+    """
     fmt = format_of(path)
     if fmt is None:
         raise LoadError(
@@ -75,7 +80,7 @@ def load_document(path: Path, config: Config, display: str | None = None) -> Doc
     except OSError as exc:
         raise LoadError(f"cannot read file: {exc.strerror or exc}") from None
     decoded = decode(data, config.max_file_size)
-    rel = config.relative(path)
+    rel = config.relative(path) if rel_path is None else rel_path
     return parse_document(
         decoded.text, fmt, rel if display is None else display, rel, config, list(decoded.repairs)
     )

@@ -13,11 +13,16 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextCounts:
-    """Counts over a text's prose sentences."""
+    """Counts over a text's prose sentences.
+
+    Treated as a value and never changed after creation; not ``frozen`` because a
+    frozen dataclass is five times slower to create, and a check makes one per sentence.
+    """
 
     sentences: int = 0
     words: int = 0
@@ -37,8 +42,10 @@ class TextCounts:
     @classmethod
     def total(cls, items: list[TextCounts]) -> TextCounts:
         """The sum of many counts (faster than repeated ``+``)."""
-        names = list(cls.__dataclass_fields__)
-        return cls(*(sum(getattr(c, n) for c in items) for n in names))
+        if not items:
+            return cls()
+        fields = attrgetter(*cls.__dataclass_fields__)
+        return cls(*map(sum, zip(*map(fields, items), strict=True)))
 
     @property
     def words_per_sentence(self) -> float:

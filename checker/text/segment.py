@@ -14,10 +14,11 @@ from functools import cache
 from importlib import resources
 
 # A candidate end: terminal punctuation, optional closing quotes or brackets,
-# whitespace, then something that can start a sentence.
+# whitespace, then something that can start a sentence (not an ASCII lower-case
+# letter; other lower-case letters are checked in split_sentences).
 _CANDIDATE = re.compile(
     r"(?P<term>[.!?\u2026]+|\.{3})[\"'\u201d\u2019\u00bb)\]]*(?P<space>\s+)"
-    r"(?=[\"'\u201c\u2018\u00ab(\[\u00bf\u00a1]*(?:[^\W\d_]|\d))"
+    r"(?=[\"'\u201c\u2018\u00ab(\[\u00bf\u00a1]*(?:[^\W\d_a-z]|\d))"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1"
