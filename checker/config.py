@@ -70,6 +70,20 @@ LANGUAGE_DEFAULTS: dict[str, dict[str, Any]] = {
     "it": {"long_sentence_words": 25},
 }
 
+
+@dataclass(frozen=True, slots=True)
+class PlainLanguageOptions:
+    """``[tool.checker.plain-language]``: the project's vocabulary and targets."""
+
+    accept: tuple[str, ...] = ()  # words and phrases never reported as jargon
+    terms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> term
+    known_abbreviations: tuple[str, ...] = ()  # added to the shipped list
+    complex_language_percent: float = 15.0  # target for the complex-language share
+    rare_zipf: dict[str, float] = field(default_factory=dict)  # lang -> threshold
+
+
+_PLAIN_KEYS = ("accept", "terms", "known-abbreviations", "complex-language-percent", "rare-zipf")
+
 _READABILITY_KEYS = {f.name.replace("_", "-"): f.name for f in fields(ReadabilityOptions)}
 
 
@@ -101,6 +115,7 @@ class Config:
     readability: dict[str, Any] = field(default_factory=dict)
     readability_by_language: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
+    plain_language: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration root, with forward slashes."""
@@ -278,6 +293,8 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
                 lang: _readability_table(opts, path, f"{key}.languages.{lang}")
                 for lang, opts in by_lang.items()
             }
+        elif name == "plain-language":
+            values["plain_language"] = _plain_language(value, path, key)
         elif name == "overrides":
             if not isinstance(value, list):
                 raise _fail(path, key, "expected an array of tables ([[tool.checker.overrides]])")
@@ -301,6 +318,49 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
         else:
             raise _fail(path, key, "unknown key")
     return Config(**values)
+
+
+def _number(value: Any, path: Path, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise _fail(path, key, "expected a non-negative number")
+    return float(value)
+
+
+def _plain_language(value: Any, path: Path, key: str) -> PlainLanguageOptions:
+    if not isinstance(value, Mapping):
+        raise _fail(path, key, "expected a table")
+    out: dict[str, Any] = {}
+    for name, item in value.items():
+        item_key = f"{key}.{name}"
+        if name == "accept":
+            out["accept"] = tuple(w.lower() for w in _strings(item, path, item_key))
+        elif name == "known-abbreviations":
+            out["known_abbreviations"] = _strings(item, path, item_key)
+        elif name == "complex-language-percent":
+            out["complex_language_percent"] = _number(item, path, item_key)
+        elif name == "rare-zipf":
+            if not isinstance(item, Mapping):
+                raise _fail(path, item_key, "expected a table of language = Zipf frequency")
+            out["rare_zipf"] = {
+                lang: _number(v, path, f"{item_key}.{lang}") for lang, v in item.items()
+            }
+        elif name == "terms":
+            if not isinstance(item, Mapping):
+                raise _fail(path, item_key, "expected a table per language: [..terms.en]")
+            terms: dict[str, dict[str, tuple[str, ...]]] = {}
+            for lang, table in item.items():
+                if not isinstance(table, Mapping):
+                    raise _fail(path, f"{item_key}.{lang}", 'expected term = "alternative"')
+                terms[lang] = {}
+                for term, alternatives in table.items():
+                    found = _strings(alternatives, path, f"{item_key}.{lang}.{term}")
+                    if not found:
+                        raise _fail(path, f"{item_key}.{lang}.{term}", "give an alternative")
+                    terms[lang][term.lower()] = found
+            out["terms"] = terms
+        else:
+            raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_PLAIN_KEYS)})")
+    return PlainLanguageOptions(**out)
 
 
 def _patterns(value: Any, path: Path, key: str) -> tuple[str, ...]:

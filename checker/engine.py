@@ -19,6 +19,8 @@ from checker import __version__, languages
 from checker.config import Config
 from checker.loading import FORMATS, load_document
 from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
+from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
+from checker.plain.lexicon import lexicon_for
 from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
 from checker.readability.formulas import TextCounts, primary_grade, scores
 from checker.rules import all_rules, by_code, resolve_selectors
@@ -101,8 +103,21 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
     return list(dict.fromkeys(files)), errors
 
 
+def find_jargon(document: Document, config: Config) -> JargonResult:
+    """Jargon, rare words and word parts of one article, with the project's vocabulary."""
+    plain = config.plain_language
+    lang = document.lang
+    lexicon = lexicon_for(lang, plain.terms.get(lang, {}), plain.accept)
+    rare = plain.rare_zipf.get(lang, DEFAULT_RARE_ZIPF.get(lang, 2.5))
+    return finder_for(lexicon, rare, frozenset(plain.accept)).find(document)
+
+
 def compute_metrics(
-    document: Document, analysis: DocumentAnalysis, hardest: int, target: float
+    document: Document,
+    analysis: DocumentAnalysis,
+    hardest: int,
+    target: float,
+    jargon: JargonResult | None = None,
 ) -> dict[str, Any]:
     counts = analysis.counts
     grade = primary_grade(counts, document.lang)
@@ -134,6 +149,7 @@ def compute_metrics(
         "sentences": counts.sentences,
         "scores": scores(counts, document.lang),
         "passive_percent": passive_percent,
+        "complex_language_percent": jargon.complex_percent if jargon else None,
         "hardest_sentences": hardest_list,
     }
 
@@ -143,17 +159,23 @@ def check_document(document: Document, config: Config, selection: Selection) -> 
     rel = document.path
     options = config.readability_for(document.lang, rel)
     supported = document.lang in languages.SUPPORTED
+    jargon = None
     if supported:
         analysis = analyse(document)
+        jargon = find_jargon(document, config)
     else:
         analysis = DocumentAnalysis(document.lang, (), (), TextCounts())
-    metrics = compute_metrics(document, analysis, options.hardest_sentences, options.target_grade)
-    context = RuleContext(document, analysis, options, metrics)
+    metrics = compute_metrics(
+        document, analysis, options.hardest_sentences, options.target_grade, jargon
+    )
+    context = RuleContext(
+        document, analysis, options, metrics, config.plain_language, jargon, config.languages
+    )
     ignored = set(resolve_selectors(config.ignored_for(rel)))
     active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
     findings: list[Finding] = []
     for rule in active:
-        if rule.family == "RDG" and not supported:
+        if rule.family in ("RDG", "PLN") and not supported:
             continue
         findings.extend(rule.run(context))
     findings.extend(_engine_findings(document, context, supported))

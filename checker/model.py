@@ -52,6 +52,16 @@ class BlockKind(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a block: its visible text, its target and the text's source span."""
+
+    text: str
+    href: str
+    start: int  # source offsets of the link text (of the whole link when it has none)
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One structural unit of an article, with its cleaned text mapped to the source."""
 
@@ -59,7 +69,8 @@ class Block:
     content: MappedText
     level: int = 0  # heading level, or list depth
     source_field: str = ""  # the front-matter field the block came from, if any
-    attrs: dict[str, str] = field(default_factory=dict)  # link target, image source ...
+    attrs: dict[str, str] = field(default_factory=dict)  # image source, alt state ...
+    links: tuple[Link, ...] = ()
 
     @property
     def text(self) -> str:

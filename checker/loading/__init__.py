@@ -8,6 +8,7 @@ recorded on the document so the writer can see what was cleaned.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from functools import cache
@@ -199,7 +200,7 @@ def _repair_blocks(blocks: list[Block], lines: SourceLines) -> tuple[list[Block]
             content = content.strip()
             if not content.text and block.kind is not BlockKind.IMAGE_ALT:
                 continue
-            block = Block(block.kind, content, block.level, block.source_field, block.attrs)
+            block = dataclasses.replace(block, content=content)
         repaired.append(block)
     repairs = []
     if counts["mojibake"]:

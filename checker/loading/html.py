@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from checker.mapped_text import MappedText, SourceLines
-from checker.model import Block, BlockKind
+from checker.model import Block, BlockKind, Link
 
 _SKIP = frozenset(
     {
@@ -102,6 +102,8 @@ class _BlockParser(HTMLParser):
         self._pieces: list[MappedText] = []
         self._in_title = False
         self._list_depth = 0
+        self._open_links: list[tuple[str, int, int]] = []  # href, piece index, tag offset
+        self._links: list[Link] = []
 
     # -- positions ----------------------------------------------------------------------
     def _offset(self) -> int:
@@ -128,9 +130,10 @@ class _BlockParser(HTMLParser):
         self._pieces = []
         collapsed, _ = text.sub(_WHITESPACE, " ")
         collapsed = collapsed.strip()
+        links, self._links = tuple(self._links), []
         if collapsed.text:
             kind, level = self._kind()
-            self.blocks.append(Block(kind, collapsed, level=level))
+            self.blocks.append(Block(kind, collapsed, level=level, links=links))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -146,6 +149,8 @@ class _BlockParser(HTMLParser):
             self._image(values)
         if tag == "br" and not self._skip:
             self._pieces.append(MappedText.inserted(" ", self._offset()))
+        if tag == "a" and not self._skip and "href" in values:
+            self._open_links.append((values["href"], len(self._pieces), self._offset()))
         if tag in _SKIP:
             self._skip += 1
         if tag not in _VOID:
@@ -163,6 +168,8 @@ class _BlockParser(HTMLParser):
             self._in_title = False
         if tag not in self._stack:
             return
+        if tag == "a" and self._open_links:
+            self._close_link()
         if tag in _BLOCK_KIND:
             self._flush()
         while self._stack:
@@ -173,6 +180,17 @@ class _BlockParser(HTMLParser):
                 self._list_depth -= 1
             if top == tag:
                 break
+
+    def _close_link(self) -> None:
+        href, first, tag_start = self._open_links.pop()
+        pieces = self._pieces[first:]
+        text = " ".join("".join(p.text for p in pieces).split())
+        if pieces:
+            start = pieces[0].source_offset(0)
+            end = pieces[-1].source_offset(len(pieces[-1].text), end=True)
+        else:
+            start, end = tag_start, self._offset()
+        self._links.append(Link(text, href, start, end))
 
     def _image(self, values: dict[str, str]) -> None:
         start = self._offset()

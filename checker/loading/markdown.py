@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from checker.mapped_text import MappedText
-from checker.model import Block, BlockKind
+from checker.model import Block, BlockKind, Link
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -85,9 +85,23 @@ def _cell_locate(
     return mt.slice(found, found + len(content)), found + len(content)
 
 
-def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, MappedText]]]:
-    """Remove inline Markdown, returning plain text and the images found ``(src, alt)``."""
+def strip_inline(
+    mt: MappedText, links: list[Link] | None = None
+) -> tuple[MappedText, list[tuple[str, str, MappedText]]]:
+    """Remove inline Markdown, returning plain text and the images found ``(src, alt)``.
+
+    Links found are appended to ``links`` with their text's source span.
+    """
     images: list[tuple[str, str, MappedText]] = []
+    found_links = links if links is not None else []
+
+    def take_link(match: re.Match[str]) -> str:
+        group = "url" if "url" in match.groupdict() else "text"
+        text = match.group(group)
+        start, end = current.source_span(match.start(group), match.end(group))
+        href = match.group(group) if group == "url" else match.groupdict().get("href") or ""
+        found_links.append(Link(text, href, start, end))
+        return text
 
     def take_image(match: re.Match[str]) -> str:
         if match.group("alt").strip():
@@ -107,10 +121,10 @@ def strip_inline(mt: MappedText) -> tuple[MappedText, list[tuple[str, str, Mappe
     if "[" in current.text:
         current, _ = current.sub(_FOOTNOTE_DEF, "")
         current, _ = current.sub(_FOOTNOTE_REF, "")
-        current, _ = current.sub(_LINK, lambda m: m.group("text"))
-        current, _ = current.sub(_REF_LINK, lambda m: m.group("text"))
+        current, _ = current.sub(_LINK, take_link)
+        current, _ = current.sub(_REF_LINK, take_link)
     if "<" in current.text:
-        current, _ = current.sub(_AUTOLINK, lambda m: m.group("url"))
+        current, _ = current.sub(_AUTOLINK, take_link)
         current, _ = current.sub(_HTML_TAG, "")
     current, _ = current.sub(_EMPHASIS, "")
     if "\\" in current.text:
@@ -180,7 +194,8 @@ def parse_markdown(
             level = int(heading.tag[1:])
         elif kind is BlockKind.LIST_ITEM:
             level = list_depth
-        text, images = strip_inline(located)
+        links: list[Link] = []
+        text, images = strip_inline(located, links)
         for src, alt, alt_text in images:
             blocks.append(
                 Block(
@@ -191,7 +206,9 @@ def parse_markdown(
                 )
             )
         if text.text:
-            blocks.append(Block(kind, text, level=level, source_field=source_field))
+            blocks.append(
+                Block(kind, text, level=level, source_field=source_field, links=tuple(links))
+            )
     return blocks, code_ranges
 
 

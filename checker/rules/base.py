@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from checker.config import ReadabilityOptions
+from checker.config import PlainLanguageOptions, ReadabilityOptions
 from checker.model import Block, Document, Finding, Scope, Severity
+from checker.plain.jargon import JargonResult
 from checker.text.analysis import DocumentAnalysis, Sentence
 
 
@@ -24,6 +25,9 @@ class RuleContext:
     analysis: DocumentAnalysis
     readability: ReadabilityOptions
     metrics: dict[str, Any]
+    plain: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
+    jargon: JargonResult | None = None  # None for unsupported languages
+    languages: tuple[str, ...] = ()  # the project's languages, for language detection
 
     def block_finding(
         self,

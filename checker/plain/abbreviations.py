@@ -1,0 +1,96 @@
+"""Abbreviations and acronyms, and whether each is expanded before readers meet it (WCAG 3.1.4).
+
+An abbreviation counts as expanded at a use written "intravenous immunoglobulin
+(IVIG)", "IVIG (intravenous immunoglobulin)", "IVIG, short for ..." or "IVIG
+stands for ...".  Ones every reader knows (HIV, DNA, COVID-19) come from a shipped
+list that projects extend.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from checker.model import BlockKind, Document
+from checker.text.segment import WORD
+
+_EXPANDED_AFTER = re.compile(
+    r"\s*(?:\((?P<paren>[^()]{3,80})\)|,?\s*(?:short for|stands for|which stands for|means|"
+    r"abreviatura de|siglas de|pour|abréviation de|steht für|kurz für)\b)",
+    re.IGNORECASE,
+)
+#: Words with at least two capital letters (a regex pass, so plain words cost nothing).
+_CANDIDATE = re.compile(r"(?<![^\W_])[^\W_]*[A-ZÀ-ÖØ-Þ][^\W_]*[A-ZÀ-ÖØ-Þ](?:[^\W_]|[-'.][^\W_])*")
+_PAREN_BEFORE = re.compile(r"\(\s*$")
+_PAREN_AFTER = re.compile(r"^\s*s?\)")
+
+
+@dataclass(frozen=True, slots=True)
+class AbbreviationUse:
+    block: int
+    start: int
+    end: int
+    text: str
+    expanded: bool
+
+
+def is_abbreviation(word: str) -> bool:
+    """Two or more capitals making up at least half the letters: IVIG, DMARDs, CAR-T, mRNA."""
+    letters = [ch for ch in word if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and upper * 2 >= len(letters)
+
+
+def key_of(word: str) -> str:
+    """The abbreviation without a plural ``s``: DMARDs and DMARD are one."""
+    return word[:-1] if len(word) > 2 and word.endswith("s") and word[-2].isupper() else word
+
+
+@cache
+def known_abbreviations() -> frozenset[str]:
+    item = resources.files("checker") / "data" / "known_abbreviations.txt"
+    words = set()
+    for line in item.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line)
+    return frozenset(words)
+
+
+def _expanded_here(text: str, start: int, end: int) -> bool:
+    after = _EXPANDED_AFTER.match(text, end)
+    if after is not None:
+        paren = after.group("paren")
+        return paren is None or len(WORD.findall(paren)) >= 2
+    # "intravenous immunoglobulin (IVIG)": the long form precedes the brackets.
+    if _PAREN_BEFORE.search(text, max(0, start - 3), start) and _PAREN_AFTER.match(text[end:]):
+        before = text[:start].rstrip(" (")
+        return len(WORD.findall(before[-120:])) >= 2
+    return False
+
+
+def abbreviation_uses(
+    document: Document, known: frozenset[str]
+) -> dict[str, list[AbbreviationUse]]:
+    """Every use of each unknown abbreviation, in document order, keyed without plural ``s``."""
+    uses: dict[str, list[AbbreviationUse]] = {}
+    for index, block in enumerate(document.blocks):
+        if block.kind is BlockKind.IMAGE_ALT:
+            continue
+        text = block.text
+        if text.islower():
+            continue  # no capitals, no abbreviations
+        for match in _CANDIDATE.finditer(text):
+            word = match.group(0)
+            if not is_abbreviation(word):
+                continue
+            key = key_of(word)
+            if key in known or word in known:
+                continue
+            start, end = match.start(), match.end()
+            uses.setdefault(key, []).append(
+                AbbreviationUse(index, start, end, word, _expanded_here(text, start, end))
+            )
+    return uses

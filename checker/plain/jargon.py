@@ -1,0 +1,255 @@
+"""Find the words that shut readers out: listed jargon, rare words and medical word parts.
+
+One pass per block gives every hit with its span, so the rules, the
+complex-language share and the report all read the same result.  A term explained
+where it first appears ("X, a medicine that ...", "X (a type of ...)") is reported
+as defined, and its later uses are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import compress
+
+from checker.model import Document
+from checker.plain.lexicon import Lexicon
+from checker.plain.wordparts import word_part
+from checker.text.frequency import zipf_table
+from checker.text.segment import WORD
+
+#: Words at or below this Zipf frequency are rare in the language (tuned on the
+#: complex-lcp-biomed train split by bench/jargon_eval.py).
+DEFAULT_RARE_ZIPF: dict[str, float] = {
+    "en": 3.0,
+    "es": 2.3,
+    "fr": 2.3,
+    "de": 2.0,
+    "it": 2.3,
+    "nl": 2.3,
+}
+#: A word built from medical parts counts only when it is below this frequency
+#: (so that "arthritis" and "diabetes" are not flagged).
+WORD_PART_MAX_ZIPF = 3.5
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"'\u201c\u2018(\[\u00bf\u00a1]\s*)$")
+
+#: Cues right after a term that explain it, per language.
+_DEFINITION_AFTER = {
+    "en": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:a|an|the|which|that|or|also called|meaning|"
+    r"means|is a|is an|is the|are|refers to)\b|\s*\(",
+    "es": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:un|una|que|es decir|o sea|es un|es una|"
+    r"significa|llamad[oa])\b|\s*\(",
+    "fr": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:un|une|qui|c'est-à-dire|c\u2019est-à-dire|"
+    r"est un|est une|signifie|appelée?)\b|\s*\(",
+    "de": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:ein|eine|einer|das heißt|also|d\. h\.|"
+    r"bedeutet|ist ein|ist eine|der|die|das)\b|\s*\(",
+}
+#: Cues right before a term that introduce it as a name for something explained.
+_DEFINITION_BEFORE = {
+    "en": r"\b(?:called|known as|named|termed)\s+(?:an?\s+|the\s+)?$",
+    "es": r"\b(?:llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\s+(?:el\s+|la\s+|un\s+|una\s+)?$",
+    "fr": r"\b(?:appelée?s?|nommée?s?|dite?s?)\s+(?:le\s+|la\s+|l'|un\s+|une\s+)?$",
+    "de": r"\b(?:genannt|namens|bezeichnet als|heißt)\s+$",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class JargonHit:
+    """One use of a hard word in a block."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    kind: str  # listed, rare, word-part
+    key: str  # what identifies the term across uses (lower case)
+    alternatives: tuple[str, ...] = ()
+    word_part: str | None = None
+    zipf: float | None = None
+    defined: bool = False  # explained where it is used
+
+
+@dataclass(slots=True)
+class JargonResult:
+    """Every hit of an article, the first use of each term, and the complex-word count."""
+
+    hits: list[JargonHit] = field(default_factory=list)
+    complex_words: int = 0  # prose words that are jargon or rare
+    prose_words: int = 0
+
+    @property
+    def complex_percent(self) -> float | None:
+        if not self.prose_words:
+            return None
+        return round(100.0 * self.complex_words / self.prose_words, 1)
+
+
+@cache
+def _definition_after(lang: str) -> re.Pattern[str]:
+    return re.compile(_DEFINITION_AFTER.get(lang, _DEFINITION_AFTER["en"]), re.IGNORECASE)
+
+
+@cache
+def _definition_before(lang: str) -> re.Pattern[str]:
+    return re.compile(_DEFINITION_BEFORE.get(lang, _DEFINITION_BEFORE["en"]), re.IGNORECASE)
+
+
+def is_defined(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the term at ``start:end`` is explained right where it is used."""
+    if _definition_after(lang).match(text, end):
+        after = text[end : end + 3].lstrip()
+        # "X (IVIG)" names an abbreviation; it does not explain X.
+        if after.startswith("("):
+            inside = text[end:].split(")", 1)[0]
+            return len(WORD.findall(inside)) >= 2
+        return True
+    return bool(_definition_before(lang).search(text, max(0, start - 40), start))
+
+
+#: A token's verdict: (kind, word part, zipf, can start a listed term), or None when plain.
+Verdict = tuple[str | None, str | None, float, bool] | None
+
+
+class JargonFinder:
+    """Classifies the words of one language, remembering each word's verdict.
+
+    A block is handled with C-level passes (``findall``, ``map`` over the verdict table,
+    ``compress``), so Python code runs only for the few words that may be jargon.
+    """
+
+    def __init__(self, lexicon: Lexicon, rare_zipf: float, accept: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.lang = lexicon.lang
+        self.rare_zipf = rare_zipf
+        self.accept = accept
+        self.zipf = zipf_table(self.lang)
+        self._verdicts = _VerdictTable(self)
+
+    def classify(self, word: str) -> Verdict:
+        """What ``word`` is: listed (may start a listed term), rare, word-part, or plain."""
+        lower = word.lower()
+        starts_term = self.lexicon.might_start(lower)
+        if lower in self.accept or (word.isupper() and len(word) > 1):
+            return None
+        if any(ch.isdigit() for ch in lower) or len(lower) <= 2:
+            return (None, None, 0.0, True) if starts_term else None
+        if self.lexicon.is_form(lower):
+            return (None, None, 0.0, True) if starts_term else None
+        zipf = self.zipf(lower)
+        part = word_part(lower, self.lang)
+        if part is not None and zipf < WORD_PART_MAX_ZIPF:
+            return ("word-part", part, zipf, starts_term)
+        if zipf <= self.rare_zipf:
+            return ("rare", None, zipf, starts_term)
+        return (None, None, 0.0, True) if starts_term else None
+
+    def is_name(self, word: str, text: str, start: int) -> bool:
+        """Capitalised words inside a sentence are names or brands (not in German)."""
+        if self.lang == "de" or not word[:1].isupper():
+            return False
+        return not _SENTENCE_START.search(text, max(0, start - 3), start)
+
+    def find(self, document: Document) -> JargonResult:
+        result = JargonResult()
+        first_use: dict[str, bool] = {}  # key -> defined at first use
+        verdicts = self._verdicts.__getitem__
+        for index, block in enumerate(document.blocks):
+            text = block.text
+            if not text:
+                continue
+            tokens = WORD.findall(text)
+            prose = block.kind.is_prose
+            if prose:
+                result.prose_words += len(tokens)
+            flags = list(map(verdicts, tokens))
+            candidates = list(compress(range(len(tokens)), flags))
+            if not candidates:
+                continue
+            spans = list(map(re.Match.span, WORD.finditer(text)))
+            skip = _url_spans(text)
+            lowered: list[str] | None = None
+            covered_until = -1
+            for i in candidates:
+                start, end = spans[i]
+                if i < covered_until or (skip and any(a <= start < b for a, b in skip)):
+                    continue
+                kind, part, zipf, starts_term = flags[i]  # type: ignore[misc]
+                hit: JargonHit | None = None
+                if starts_term:
+                    if lowered is None:
+                        lowered = [t.lower() for t in tokens]
+                    matched = self.lexicon.match_at(lowered, i)
+                    if matched is not None:
+                        length, term = matched
+                        covered_until = i + length
+                        term_end = spans[i + length - 1][1]
+                        if prose:
+                            result.complex_words += length
+                        hit = JargonHit(
+                            index,
+                            start,
+                            term_end,
+                            text[start:term_end],
+                            "listed",
+                            term.text,
+                            term.alternatives,
+                            defined=is_defined(text, start, term_end, self.lang),
+                        )
+                if hit is None:
+                    word = tokens[i]
+                    if kind is None or self.is_name(word, text, start):
+                        continue
+                    if prose:
+                        result.complex_words += 1
+                    hit = JargonHit(
+                        index,
+                        start,
+                        end,
+                        word,
+                        kind,
+                        word.lower(),
+                        (),
+                        part,
+                        round(zipf, 2),
+                        is_defined(text, start, end, self.lang),
+                    )
+                if hit.key in first_use:
+                    if first_use[hit.key]:
+                        continue  # explained at first use: later uses are fine
+                else:
+                    first_use[hit.key] = hit.defined
+                result.hits.append(hit)
+        return result
+
+
+class _VerdictTable(dict[str, Verdict]):
+    """word -> verdict, computed on first sight."""
+
+    def __init__(self, finder: JargonFinder) -> None:
+        super().__init__()
+        self.finder = finder
+
+    def __missing__(self, word: str) -> Verdict:
+        verdict = self[word] = self.finder.classify(word)
+        return verdict
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "/" not in text and "@" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
+_finders: dict[tuple[int, float, frozenset[str]], JargonFinder] = {}
+
+
+def finder_for(lexicon: Lexicon, rare_zipf: float, accept: frozenset[str]) -> JargonFinder:
+    """A shared finder per lexicon and settings, so word verdicts are cached across articles."""
+    key = (id(lexicon), rare_zipf, accept)
+    found = _finders.get(key)
+    if found is None:
+        found = _finders[key] = JargonFinder(lexicon, rare_zipf, accept)
+    return found

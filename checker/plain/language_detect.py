@@ -1,0 +1,77 @@
+"""Which language a text is written in, detected offline with lingua.
+
+Detection is restricted to the configured languages (a text cannot be reported as
+Catalan in a project that publishes English and Spanish), and lingua's models ship
+in its wheel, so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from checker.text.segment import WORD
+
+#: Enough text for a confident verdict; longer texts only cost time.
+SAMPLE_CHARACTERS = 600
+MIN_CONFIDENCE = 0.8
+
+#: Very common function words: when the declared language's are clearly the most
+#: frequent in the sample, the text is in that language and lingua is not needed.
+_FUNCTION_WORDS = {
+    "en": "the and of to is are you your it in for with that this be not can on have or if",
+    "es": "el la los las de que y en es un una por con para se no su sus lo al del",
+    "fr": "le la les de des et est un une du en que qui pour pas vous avec dans sur au",
+    "de": "der die das und ist ein eine nicht sie mit zu den von für auf dem sich auch es",
+    "it": "il lo la gli le di che e è un una per con non del della sono si al",
+    "nl": "de het een en van is dat niet je met voor op te zijn in aan er ook",
+}
+_FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+
+def clearly_in(text: str, lang: str, languages: tuple[str, ...]) -> bool:
+    """Whether the declared language's function words clearly dominate ``text``."""
+    own = _FUNCTION_SETS.get(lang)
+    if own is None:
+        return False
+    words = [w.lower() for w in WORD.findall(text[:SAMPLE_CHARACTERS])]
+    hits = sum(1 for w in words if w in own)
+    others = max(
+        (
+            sum(1 for w in words if w in _FUNCTION_SETS[o])
+            for o in languages
+            if o != lang and o in _FUNCTION_SETS
+        ),
+        default=0,
+    )
+    return hits >= 8 and hits >= 2 * others
+
+
+@cache
+def _detector(languages: tuple[str, ...]) -> tuple[Any, dict[Any, str]] | None:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    chosen: dict[Any, str] = {}
+    for code in languages:
+        try:
+            chosen[Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))] = code
+        except (AttributeError, ValueError):
+            continue
+    if len(chosen) < 2:
+        return None
+    return LanguageDetectorBuilder.from_languages(*chosen).build(), chosen
+
+
+def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str, float] | None:
+    """``(language code, confidence)`` of ``text`` among ``languages``, or None when unsure."""
+    found = _detector(tuple(sorted(set(languages))))
+    if found is None:
+        return None
+    detector, codes = found
+    values = detector.compute_language_confidence_values(text[:SAMPLE_CHARACTERS])
+    if not values:
+        return None
+    best = values[0]
+    if best.value < MIN_CONFIDENCE:
+        return None
+    return codes[best.language], float(best.value)

@@ -1,0 +1,187 @@
+"""Medical jargon and the plain words to use instead, per language.
+
+The lists ship as data files (``checker/data/jargon/<lang>.txt``), one entry per
+line: ``term[, variant ...] = alternative[; alternative ...]``.  Projects add
+terms and accept words from configuration, like Vale's vocabularies, without
+editing the package.  Matching is case-insensitive, over whole words, and
+tolerant of regular inflections (``adverse events`` matches ``adverse event``),
+so a list names each term once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from checker.text.segment import WORD
+
+#: Regular plural and inflection endings a listed word may carry, per language.
+#: Irregular and derived forms are listed as variants in the data files.
+_INFLECTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("s", "es"),
+    "es": ("s", "es"),
+    "fr": ("s", "x"),
+    "de": ("e", "en", "n", "s", "es", "er", "ern", "em"),
+    "it": ("i", "e"),
+    "nl": ("s", "en"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A listed term: its canonical words and the plain alternatives."""
+
+    words: tuple[str, ...]  # lower case, as listed
+    alternatives: tuple[str, ...]
+    origin: str  # "package" or "config"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    start: int  # offsets in the text searched
+    end: int
+    term: Term
+
+
+class LexiconError(ValueError):
+    """A malformed line in a term list, with where it is."""
+
+
+def parse_entries(lines: Iterable[str], where: str) -> Iterator[tuple[list[str], list[str]]]:
+    """``(forms, alternatives)`` per entry line; raises :class:`LexiconError` with the line."""
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        left, sep, right = line.partition("=")
+        forms = [f.strip().lower() for f in left.split(",") if f.strip()]
+        alternatives = [a.strip() for a in right.split(";") if a.strip()]
+        if not sep or not forms or not alternatives:
+            raise LexiconError(
+                f"{where}:{number}: expected 'term[, variant] = alternative[; alternative]'"
+            )
+        yield forms, alternatives
+
+
+class Lexicon:
+    """The terms of one language, indexed for matching word by word."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._suffixes = _INFLECTIONS.get(lang, ("s",))
+        # surface form of a word (lower case) -> the listed words it can stand for
+        self._forms: dict[str, set[str]] = {}
+        # first listed word -> terms starting with it (longest first)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, forms: list[str], alternatives: list[str], origin: str) -> None:
+        """Add one entry; each form is matched as its own term with the same alternatives."""
+        for form in forms:
+            words = tuple(WORD.findall(form))
+            if not words:
+                continue
+            term = Term(words, tuple(alternatives), origin)
+            for word in words:
+                self._forms.setdefault(word, set()).add(word)
+                for suffix in self._suffixes:
+                    self._forms.setdefault(word + suffix, set()).add(word)
+            bucket = self._by_first.setdefault(words[0], [])
+            bucket[:] = [b for b in bucket if b[0] != words]  # a later entry overrides
+            bucket.append((words, term))
+            bucket.sort(key=lambda b: -len(b[0]))
+        self._size += 1
+
+    def remove(self, phrase: str) -> None:
+        """Accepted by the project: never report this term."""
+        words = tuple(w.lower() for w in WORD.findall(phrase))
+        if words and words[0] in self._by_first:
+            self._by_first[words[0]] = [b for b in self._by_first[words[0]] if b[0] != words]
+
+    def might_start(self, word: str) -> bool:
+        """Whether ``word`` (any case) can begin a listed term: a cheap pre-filter."""
+        bases = self._forms.get(word.lower())
+        return bases is not None and any(b in self._by_first for b in bases)
+
+    def is_form(self, word: str) -> bool:
+        return word.lower() in self._forms
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Listed terms in ``text``, longest match first, not overlapping."""
+        matches = list(WORD.finditer(text))
+        lowered = [m.group(0).lower() for m in matches]
+        found: list[TermMatch] = []
+        i = 0
+        while i < len(lowered):
+            matched = self.match_at(lowered, i)
+            if matched is None:
+                i += 1
+                continue
+            length, term = matched
+            found.append(TermMatch(matches[i].start(), matches[i + length - 1].end(), term))
+            i += length
+        return found
+
+    def match_at(self, lowered: list[str], i: int) -> tuple[int, Term] | None:
+        """The longest listed term starting at word ``i`` of lower-cased words, if any."""
+        for base in self._forms.get(lowered[i], ()):
+            for words, term in self._by_first.get(base, ()):
+                if i + len(words) > len(lowered):
+                    continue
+                if all(
+                    words[k] in self._forms.get(lowered[i + k], ()) for k in range(1, len(words))
+                ):
+                    return len(words), term
+        return None
+
+
+@cache
+def package_entries(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The shipped list for ``lang`` (empty when the package has none)."""
+    item = resources.files("checker") / "data" / "jargon" / f"{lang}.txt"
+    if not item.is_file():
+        return ()
+    lines = item.read_text(encoding="utf-8").splitlines()
+    return tuple(
+        (tuple(forms), tuple(alts)) for forms, alts in parse_entries(lines, f"jargon/{lang}.txt")
+    )
+
+
+def build_lexicon(
+    lang: str,
+    extra_terms: Mapping[str, Iterable[str]] = {},
+    accept: Iterable[str] = (),
+) -> Lexicon:
+    """The package list for ``lang``, plus the project's terms, minus what it accepts."""
+    lexicon = Lexicon(lang)
+    for forms, alternatives in package_entries(lang):
+        lexicon.add(list(forms), list(alternatives), "package")
+    for term, plain_words in extra_terms.items():
+        lexicon.add([term.lower()], list(plain_words), "config")
+    for phrase in accept:
+        lexicon.remove(phrase)
+    return lexicon
+
+
+_cached: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]], Lexicon] = {}
+
+
+def lexicon_for(
+    lang: str, extra_terms: Mapping[str, Iterable[str]] = {}, accept: Iterable[str] = ()
+) -> Lexicon:
+    """A shared lexicon per (language, project terms, accept list)."""
+    accepted = tuple(sorted(accept))
+    key = (lang, tuple(sorted((k, tuple(v)) for k, v in extra_terms.items())), accepted)
+    found = _cached.get(key)
+    if found is None:
+        found = _cached[key] = build_lexicon(lang, extra_terms, accepted)
+    return found

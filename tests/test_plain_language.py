@@ -1,0 +1,171 @@
+"""PLN and A11Y rules: jargon, rare words, definitions, abbreviations, accessibility checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.config import PlainLanguageOptions, load_config
+from checker.plain.lexicon import Lexicon, LexiconError, package_entries, parse_entries
+from tests.conftest import check_text, make_config, only, write
+
+
+def test_shipped_lists_are_large_enough_and_well_formed() -> None:
+    sizes = {lang: len(package_entries(lang)) for lang in ("en", "es", "fr", "de")}
+    assert sizes["en"] >= 300
+    assert all(sizes[lang] >= 100 for lang in ("es", "fr", "de"))
+
+
+def test_malformed_entry_names_the_line() -> None:
+    with pytest.raises(LexiconError, match=r"terms\.txt:2"):
+        list(parse_entries(["renal = kidney", "no equals sign"], "terms.txt"))
+
+
+def test_lexicon_matches_inflections_and_multi_word_terms() -> None:
+    lexicon = Lexicon("en")
+    lexicon.add(["adverse event"], ["side effect"], "test")
+    lexicon.add(["neutropenia", "neutropenic"], ["low white cell count"], "test")
+    text = "Adverse events are rare. She was neutropenic, and neutropenias recur."
+    found = [(text[m.start : m.end], m.term.text) for m in lexicon.find(text)]
+    assert found == [
+        ("Adverse events", "adverse event"),
+        ("neutropenic", "neutropenic"),
+        ("neutropenias", "neutropenia"),
+    ]
+
+
+def test_listed_jargon_with_alternative_at_first_use(tmp_path: Path) -> None:
+    text = "---\nlang: en\n---\nHypertension is common.\n\nTreat hypertension early.\n"
+    article = check_text(tmp_path, text, select=["PLN001"])
+    (finding,) = only(article, "PLN001")
+    assert (finding.line, finding.column, finding.text) == (4, 1, "Hypertension")
+    assert finding.details["kind"] == "listed"
+    assert finding.details["uses"] == 2
+    assert "high blood pressure" in finding.details["alternatives"]
+    assert finding.suggestion == finding.details["alternatives"][0]
+
+
+def test_defined_term_is_reported_once_as_explained(tmp_path: Path) -> None:
+    text = (
+        "You may be offered a biosimilar, a medicine that works like the original one.\n\n"
+        "The biosimilar is given the same way.\n"
+    )
+    article = check_text(tmp_path, text, select=["PLN"])
+    assert only(article, "PLN001") == []
+    (info,) = only(article, "PLN003")
+    assert info.text == "biosimilar"
+
+
+def test_unknown_jargon_by_word_part_and_rarity(tmp_path: Path) -> None:
+    text = "Tofacitinib can cause xerostomia in some people.\n"
+    article = check_text(tmp_path, text, select=["PLN001", "PLN002"])
+    kinds = {f.text: f.details["kind"] for f in article.findings}
+    assert kinds["Tofacitinib"] == "word-part"
+    assert kinds["xerostomia"] in ("listed", "rare", "word-part")
+
+
+def test_names_numbers_urls_and_accepted_words_are_not_jargon(tmp_path: Path) -> None:
+    text = "Ask Dr Okonkwo at https://example.org/methotrexate about Humira and 15 mg doses.\n"
+    article = check_text(tmp_path, text, select=["PLN001", "PLN002"])
+    assert only(article, "PLN001") == only(article, "PLN002") == []
+    config = make_config(tmp_path, plain_language=PlainLanguageOptions(accept=("tofacitinib",)))
+    article = check_text(tmp_path, "Take tofacitinib daily.\n", config=config, select=["PLN"])
+    assert article.findings == ()
+
+
+def test_project_terms_from_config(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "checker.toml",
+        '[plain-language]\naccept = ["hypertension"]\n'
+        '[plain-language.terms.en]\nbolus = ["a single large dose"]\n',
+    )
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(
+        tmp_path, "Hypertension needs a bolus.\n", config=config, select=["PLN001"]
+    )
+    assert [(f.text, f.suggestion) for f in only(article, "PLN001")] == [
+        ("bolus", "a single large dose")
+    ]
+
+
+def test_complex_language_share_and_target(tmp_path: Path) -> None:
+    text = "Hypertension and hyperlipidaemia cause nephropathy.\n"
+    article = check_text(tmp_path, text, select=["PLN004"])
+    assert article.metrics["complex_language_percent"] == 60.0
+    (finding,) = only(article, "PLN004")
+    assert finding.details == {"percent": 60.0, "target": 15.0}
+    plain = check_text(tmp_path, "Take the tablet with water every day.\n", select=["PLN004"])
+    assert plain.metrics["complex_language_percent"] == 0.0
+    assert only(plain, "PLN004") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("IVIG is given as a drip.", ["IVIG"]),
+        ("Intravenous immunoglobulin (IVIG) is given as a drip. IVIG helps.", []),
+        ("IVIG (intravenous immunoglobulin) is given as a drip.", []),
+        ("DMARDs help. Disease-modifying drugs (DMARDs) slow damage.", ["DMARDs"]),
+        ("HIV and COVID-19 tests are free.", []),
+    ],
+)
+def test_unexpanded_abbreviations(tmp_path: Path, text: str, flagged: list[str]) -> None:
+    article = check_text(tmp_path, text + "\n", select=["PLN005"])
+    assert [f.text for f in only(article, "PLN005")] == flagged
+
+
+def test_abbreviation_expanded_later_says_where(tmp_path: Path) -> None:
+    text = "JAK inhibitors are tablets.\n\nJanus kinase (JAK) inhibitors calm the immune system.\n"
+    (finding,) = only(check_text(tmp_path, text, select=["PLN005"]), "PLN005")
+    assert "expanded later (line 3)" in finding.message
+
+
+def test_vague_and_bare_url_link_text(tmp_path: Path) -> None:
+    text = (
+        "To learn more, [click here](https://example.org/a). "
+        "See <https://example.org/b> or [the vaccine guide](https://example.org/c).\n"
+    )
+    findings = only(check_text(tmp_path, text, select=["A11Y001"]), "A11Y001")
+    assert [(f.text, f.details["kind"], f.column) for f in findings] == [
+        ("click here", "vague", 17),
+        ("https://example.org/b", "url", 58),
+    ]
+
+
+def test_html_links_and_missing_language(tmp_path: Path) -> None:
+    html = '<html><body><p>Details: <a href="/x">Read more</a></p></body></html>'
+    article = check_text(tmp_path, html, "page.html", select=["A11Y"])
+    assert [f.code for f in article.findings] == ["A11Y004", "A11Y001"]
+
+
+def test_image_alt_missing_and_file_name(tmp_path: Path) -> None:
+    text = "![](sites.png)\n\n![IMG_2041.jpg](photo.jpg)\n\n![A pen injector](pen.png)\n"
+    findings = only(check_text(tmp_path, text, select=["A11Y002"]), "A11Y002")
+    assert [(f.line, f.details["alt"]) for f in findings] == [(1, "missing"), (3, "present")]
+
+
+def test_heading_structure(tmp_path: Path) -> None:
+    text = "# One\n\n## Two\n\n#### Four\n\n# Again\n"
+    findings = only(check_text(tmp_path, text, select=["A11Y003"]), "A11Y003")
+    assert [(f.line, f.details["level"]) for f in findings] == [(5, 4), (7, 1)]
+
+
+def test_declared_language_differs_from_text(tmp_path: Path) -> None:
+    spanish = (
+        "El metotrexato es un medicamento que se toma una vez por semana. Su médico le dirá "
+        "qué día debe tomarlo. Es importante hacerse análisis de sangre con regularidad para "
+        "vigilar el hígado y los riñones mientras dure el tratamiento."
+    )
+    article = check_text(tmp_path, f"---\nlang: en\n---\n{spanish}\n", select=["A11Y005"])
+    (finding,) = only(article, "A11Y005")
+    assert finding.details["detected"] == "es"
+    same = check_text(tmp_path, f"---\nlang: es\n---\n{spanish}\n", select=["A11Y005"])
+    assert only(same, "A11Y005") == []
+
+
+def test_capital_letters_run(tmp_path: Path) -> None:
+    text = "DO NOT TAKE METHOTREXATE EVERY DAY. Take it weekly with NHS advice.\n"
+    (finding,) = only(check_text(tmp_path, text, select=["A11Y006"]), "A11Y006")
+    assert finding.text == "DO NOT TAKE METHOTREXATE EVERY DAY"
