@@ -24,7 +24,7 @@ _EXPANDED_AFTER = re.compile(
 #: Words with at least two capital letters (a regex pass, so plain words cost nothing).
 _CANDIDATE = re.compile(r"(?<![^\W_])[^\W_]*[A-ZÀ-ÖØ-Þ][^\W_]*[A-ZÀ-ÖØ-Þ](?:[^\W_]|[-'.][^\W_])*")
 _PAREN_BEFORE = re.compile(r"\(\s*$")
-_PAREN_AFTER = re.compile(r"^\s*s?\)")
+_PAREN_AFTER = re.compile(r"\s*s?\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def _expanded_here(text: str, start: int, end: int) -> bool:
         paren = after.group("paren")
         return paren is None or len(WORD.findall(paren)) >= 2
     # "intravenous immunoglobulin (IVIG)": the long form precedes the brackets.
-    if _PAREN_BEFORE.search(text, max(0, start - 3), start) and _PAREN_AFTER.match(text[end:]):
+    if _PAREN_BEFORE.search(text, max(0, start - 3), start) and _PAREN_AFTER.match(text, end):
         before = text[:start].rstrip(" (")
         return len(WORD.findall(before[-120:])) >= 2
     return False

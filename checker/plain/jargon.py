@@ -131,20 +131,19 @@ class JargonFinder:
     def classify(self, word: str) -> Verdict:
         """What ``word`` is: listed (may start a listed term), rare, word-part, or plain."""
         lower = word.lower()
-        starts_term = self.lexicon.might_start(lower)
         if lower in self.accept or (word.isupper() and len(word) > 1):
             return None
-        if any(ch.isdigit() for ch in lower) or len(lower) <= 2:
-            return (None, None, 0.0, True) if starts_term else None
-        if self.lexicon.is_form(lower):
-            return (None, None, 0.0, True) if starts_term else None
+        starts_term = self.lexicon.might_start(lower)
+        listed_only: Verdict = (None, None, 0.0, True) if starts_term else None
+        if len(lower) <= 2 or self.lexicon.is_form(lower) or any(ch.isdigit() for ch in lower):
+            return listed_only
         zipf = self.zipf(lower)
         part = word_part(lower, self.lang)
         if part is not None and zipf < WORD_PART_MAX_ZIPF:
             return ("word-part", part, zipf, starts_term)
         if zipf <= self.rare_zipf:
             return ("rare", None, zipf, starts_term)
-        return (None, None, 0.0, True) if starts_term else None
+        return listed_only
 
     def is_name(self, word: str, text: str, start: int) -> bool:
         """Capitalised words inside a sentence are names or brands (not in German)."""

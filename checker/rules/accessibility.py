@@ -198,10 +198,10 @@ def language_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     After: lang: es
     """
     document = ctx.document
-    prose = [s.text for s in ctx.analysis.sentences if s.prose]
-    if not document.lang or len(" ".join(prose).split()) < MIN_WORDS_FOR_DETECTION:
+    prose = ctx.analysis.prose_sentences
+    if not document.lang or sum(s.words for s in prose) < MIN_WORDS_FOR_DETECTION:
         return
-    text = " ".join(prose)
+    text = " ".join(s.text for s in prose)
     if clearly_in(text, document.lang, ctx.languages):
         return
     found = detect_language(text, ctx.languages)

@@ -28,6 +28,10 @@ def _first_uses(
         yield first, len(hits), explained_later
 
 
+def _used(uses: int) -> str:
+    return f" (used {uses} times)" if uses > 1 else ""
+
+
 def _later(ctx: RuleContext, hit: JargonHit | None) -> str:
     if hit is None:
         return ""
@@ -59,13 +63,12 @@ def medical_jargon(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     for hit, uses, later in _first_uses(ctx, ("listed",)):
         alternatives = " or ".join(f"'{a}'" for a in hit.alternatives[:3])
-        times = f" (used {uses} times)" if uses > 1 else ""
         yield ctx.block_finding(
             self,
             hit.block,
             hit.start,
             hit.end,
-            f"'{hit.text}' is medical jargon{times}: use {alternatives}, or explain it "
+            f"'{hit.text}' is medical jargon{_used(uses)}: use {alternatives}, or explain it "
             f"at first use{_later(ctx, later)}",
             suggestion=hit.alternatives[0],
             details={
@@ -106,13 +109,12 @@ def unfamiliar_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             if hit.kind == "word-part"
             else "rare in everyday language"
         )
-        times = f" (used {uses} times)" if uses > 1 else ""
         yield ctx.block_finding(
             self,
             hit.block,
             hit.start,
             hit.end,
-            f"'{hit.text}' is {why}{times}: explain it at first use or use a common word"
+            f"'{hit.text}' is {why}{_used(uses)}: explain it at first use or use a common word"
             f"{_later(ctx, later)}",
             suggestion=f"{hit.text} (explain in a few everyday words)",
             details={
