@@ -14,7 +14,7 @@ from functools import cache
 from itertools import compress
 
 from checker.model import Document
-from checker.plain.lexicon import Lexicon
+from checker.plain.lexicon import Lexicon, stems
 from checker.plain.wordparts import word_part
 from checker.text.frequency import zipf_table
 from checker.text.segment import WORD
@@ -38,14 +38,16 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"'\u201c\u2018(\[\u00bf\u00a1]\
 
 #: Cues right after a term that explain it, per language.
 _DEFINITION_AFTER = {
-    "en": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:a|an|the|which|that|or|also called|meaning|"
-    r"means|is a|is an|is the|are|refers to)\b|\s*\(",
-    "es": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:un|una|que|es decir|o sea|es un|es una|"
-    r"significa|llamad[oa])\b|\s*\(",
-    "fr": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:un|une|qui|c'est-à-dire|c\u2019est-à-dire|"
-    r"est un|est une|signifie|appelée?)\b|\s*\(",
-    "de": r"\s*(?:,|\u2013|\u2014|-|:)?\s*(?:ein|eine|einer|das heißt|also|d\. h\.|"
-    r"bedeutet|ist ein|ist eine|der|die|das)\b|\s*\(",
+    # after a comma, dash or colon: an article or relative pronoun opens an explanation
+    # ("X, a medicine that", "X - which means"); without one, only a defining verb does.
+    "en": r"\s*[,\u2013\u2014:-]\s*(?:a|an|which|that|also called|also known as|meaning|"
+    r"in other words)\b|\s+(?:means|is a|is an|refers to|is when)\b|\s*\(",
+    "es": r"\s*[,\u2013\u2014:-]\s*(?:un|una|que|es decir|o sea|llamad[oa])\b"
+    r"|\s+(?:significa|es un|es una|quiere decir)\b|\s*\(",
+    "fr": r"\s*[,\u2013\u2014:-]\s*(?:un|une|qui|c'est-à-dire|c\u2019est-à-dire|appelée?)\b"
+    r"|\s+(?:signifie|est un|est une|veut dire)\b|\s*\(",
+    "de": r"\s*[,\u2013\u2014:-]\s*(?:ein|eine|einer|das heißt|also|d\. h\.|der|die|das)\b"
+    r"|\s+(?:bedeutet|ist ein|ist eine|heißt)\b|\s*\(",
 }
 #: Cues right before a term that introduce it as a name for something explained.
 _DEFINITION_BEFORE = {
@@ -137,13 +139,26 @@ class JargonFinder:
         listed_only: Verdict = (None, None, 0.0, True) if starts_term else None
         if len(lower) <= 2 or self.lexicon.is_form(lower) or any(ch.isdigit() for ch in lower):
             return listed_only
-        zipf = self.zipf(lower)
+        zipf = self.familiarity(lower)
         part = word_part(lower, self.lang)
         if part is not None and zipf < WORD_PART_MAX_ZIPF:
             return ("word-part", part, zipf, starts_term)
         if zipf <= self.rare_zipf:
             return ("rare", None, zipf, starts_term)
         return listed_only
+
+    def familiarity(self, lower: str) -> float:
+        """The Zipf frequency of a word, judged by its most familiar form.
+
+        An inflected form is as familiar as its stem ("colds", "rashes"), and a
+        hyphenated compound as its least familiar part ("side-effect", "lab-made").
+        """
+        zipf = max([self.zipf(lower), *map(self.zipf, stems(lower, self.lang))])
+        if "-" in lower and zipf <= self.rare_zipf:
+            parts = [p for p in lower.split("-") if len(p) > 1]
+            if parts:
+                zipf = max(zipf, min(self.familiarity(p) for p in parts))
+        return zipf
 
     def is_name(self, word: str, text: str, start: int) -> bool:
         """Capitalised words inside a sentence are names or brands (not in German)."""

@@ -29,6 +29,15 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+def stems(word: str, lang: str) -> list[str]:
+    """``word`` without each regular inflection it may carry (``rashes`` -> ``rashe``, ``rash``)."""
+    return [
+        word[: -len(suffix)]
+        for suffix in _INFLECTIONS.get(lang, ("s",))
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """A listed term: its canonical words and the plain alternatives."""

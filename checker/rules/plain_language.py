@@ -116,7 +116,7 @@ def unfamiliar_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             hit.end,
             f"'{hit.text}' is {why}{_used(uses)}: explain it at first use or use a common word"
             f"{_later(ctx, later)}",
-            suggestion=f"{hit.text} (explain in a few everyday words)",
+            suggestion=f"Explain '{hit.text}' in a few everyday words where it first appears.",
             details={
                 "term": hit.key,
                 "kind": hit.kind,
@@ -233,7 +233,7 @@ def unexpanded_abbreviation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             first.start,
             first.end,
             f"'{first.text}' is used before it is expanded{where}",
-            suggestion=f"Write the full form first: 'full words ({first.text})'",
+            suggestion=f"Write the words in full at first use, then '{first.text}' in brackets.",
             details={
                 "term": key,
                 "kind": "abbreviation",
