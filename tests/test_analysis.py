@@ -125,3 +125,9 @@ def test_auxiliaries_gate_the_pattern_search() -> None:
     assert passive.is_auxiliary("Wurde", "de")
     assert not passive.is_auxiliary("dose", "en")
     assert not passive.is_auxiliary("is", "it")
+
+
+def test_word_frequency_matches_case_folded_list_entries() -> None:
+    german = zipf_table("de")
+    assert german("heißt") == german("heisst") > 5.0
+    assert german("Außerdem") > 5.0

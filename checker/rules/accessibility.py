@@ -156,7 +156,12 @@ def heading_structure(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         previous = level
 
 
-@rule("A11Y004", "missing-language", Severity.WARNING, "The article does not declare its language.")
+@rule(
+    "A11Y004",
+    "missing-language",
+    Severity.WARNING,
+    "An HTML page that does not declare its language.",
+)
 def missing_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an HTML page that declares no language: no ``lang`` on the ``<html>`` element and
     no locale folder in its path (the configured default was assumed).  Markdown and text

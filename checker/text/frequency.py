@@ -32,7 +32,8 @@ class ZipfTable:
     def __call__(self, word: str) -> float:
         value = self._cache.get(word)
         if value is None:
-            freq = self._freqs.get(word.lower().replace("\u2019", "'"), 0.0)
+            # wordfreq's keys are case-folded: "heißt" is listed as "heisst".
+            freq = self._freqs.get(word.casefold().replace("\u2019", "'"), 0.0)
             value = math.log10(freq) + 9.0 if freq > 0 else UNKNOWN_ZIPF
             self._cache[word] = value
         return value
