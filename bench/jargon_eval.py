@@ -1,16 +1,17 @@
 """Measure the jargon rules against labelled data.
 
-Usage: python bench/jargon_eval.py [EVAL_DIR] [--split test|train|trial]
+Usage: python bench/jargon_eval.py [EVAL_DIR] [--dev]
 
 Prints, with the targets of the plain-language issue:
-  a. cochrane-pls test: share of pairs where the technical abstract has the higher
+  a. cochrane-pls: share of pairs where the technical abstract has the higher
      complex-language share than its plain-language summary (target >= 95%);
-  b. complex-lcp-biomed (single words, the given split; tune on train, report on test):
-     share flagged among words rated >= 0.5 (target >= 80%) and among words rated
-     < 0.25 (target <= 5%);
+  b. complex-lcp-biomed single words: share flagged among words rated >= 0.5 (target
+     >= 80%) and among words rated < 0.25 (target <= 5%);
   c. bench/data/jargon_labelled.jsonl (written for this project, four languages):
-     word-level precision and recall of the jargon finder.
-Exits 1 when a target fails.
+     word-level precision and recall of what the plain-language rules flag (jargon,
+     rare words, word parts, and abbreviations not expanded at first use).
+a and b use the test splits; ``--dev`` uses the splits to tune on instead (cochrane-pls
+val, complex-lcp-biomed train).  Exits 1 when a target fails.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 from checker.config import Config
 from checker.engine import find_jargon
 from checker.loading import parse_document
-from checker.text.segment import WORD
+from checker.text.segment import lexical_words
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 LABELLED = Path(__file__).resolve().parent / "data" / "jargon_labelled.jsonl"
@@ -45,13 +46,22 @@ def flagged_words(text: str, lang: str, config: Config) -> set[tuple[int, int]]:
     """Word spans (offsets in ``text``) that the finder reports, every use counted."""
     doc = document(text, lang, "x.txt", config)
     found: set[tuple[int, int]] = set()
+    words = lexical_words(lang)
     body_start = doc.source.index(text)
     result = find_jargon(doc, config)
-    for hit in result.hits:
-        block = doc.blocks[hit.block]
-        start = block.content.source_offset(hit.start) - body_start
-        end = block.content.source_offset(hit.end, end=True) - body_start
-        found.update(m.span() for m in WORD.finditer(text) if start <= m.start() < end)
+    places = [(h.block, h.start, h.end) for h in result.hits]
+    # an abbreviation is reported (PLN005) when its first use is not expanded
+    places += [
+        (u.block, u.start, u.end)
+        for uses in result.abbreviations.values()
+        if not uses[0].expanded
+        for u in uses
+    ]
+    for index, hit_start, hit_end in places:
+        block = doc.blocks[index]
+        start = block.content.source_offset(hit_start) - body_start
+        end = block.content.source_offset(hit_end, end=True) - body_start
+        found.update(m.span() for m in words.finditer(text) if start <= m.start() < end)
     return found
 
 
@@ -59,7 +69,8 @@ def all_uses(text: str, lang: str, config: Config) -> set[tuple[int, int]]:
     """Like :func:`flagged_words` but with later uses of a term included."""
     spans = flagged_words(text, lang, config)
     flagged_forms = {text[a:b].lower() for a, b in spans}
-    spans.update(m.span() for m in WORD.finditer(text) if m.group(0).lower() in flagged_forms)
+    words = lexical_words(lang).finditer(text)
+    spans.update(m.span() for m in words if m.group(0).lower() in flagged_forms)
     return spans
 
 
@@ -67,11 +78,11 @@ def pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.2f}% ({part}/{whole})" if whole else "n/a"
 
 
-def eval_cochrane(root: Path, config: Config) -> tuple[int, int]:
+def eval_cochrane(root: Path, config: Config, split: str) -> tuple[int, int]:
     rows = [
         r
         for r in read_jsonl(root / "cochrane-pls" / "cochrane_pls_test_val.jsonl")
-        if r["split"] == "test"
+        if r["split"] == split
     ]
     ok = 0
     for r in rows:
@@ -110,7 +121,8 @@ def eval_labelled(path: Path, config: Config) -> dict[str, tuple[int, int, int]]
         gold: set[tuple[int, int]] = set()
         for term in r["jargon"]:
             at = text.find(term)
-            gold.update(m.span() for m in WORD.finditer(text) if at <= m.start() < at + len(term))
+            words = lexical_words(lang).finditer(text)
+            gold.update(m.span() for m in words if at <= m.start() < at + len(term))
         predicted = all_uses(text, lang, config)
         c = counts[lang]
         c[0] += len(gold & predicted)
@@ -122,24 +134,26 @@ def eval_labelled(path: Path, config: Config) -> dict[str, tuple[int, int, int]]
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", nargs="?", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--split", default="test", choices=("test", "train", "trial"))
+    parser.add_argument("--dev", action="store_true", help="use the tuning splits")
     args = parser.parse_args(argv)
     config = Config()
     failures = 0
+    pairs_split, words_split = ("val", "train") if args.dev else ("test", "test")
 
-    ok, n = eval_cochrane(args.eval_dir, config)
+    ok, n = eval_cochrane(args.eval_dir, config, pairs_split)
     passed = n > 0 and ok / n >= 0.95
     failures += not passed
     print(
-        f"a. cochrane-pls test: abstract has the higher complex-language share: {pct(ok, n)}"
+        f"a. cochrane-pls {pairs_split}: abstract has the higher complex-language share: "
+        f"{pct(ok, n)}"
         f"   target >= 95%: {'PASS' if passed else 'FAIL'}"
     )
 
-    hf, h, ef, e = eval_lcp(args.eval_dir, config, args.split)
+    hf, h, ef, e = eval_lcp(args.eval_dir, config, words_split)
     hard_ok = h > 0 and hf / h >= 0.80
     easy_ok = e > 0 and ef / e <= 0.05
     failures += (not hard_ok) + (not easy_ok)
-    print(f"b. complex-lcp-biomed {args.split} (single words):")
+    print(f"b. complex-lcp-biomed {words_split} (single words):")
     print(
         f"   flagged among words rated >= 0.5: {pct(hf, h)}   target >= 80%: "
         f"{'PASS' if hard_ok else 'FAIL'}"

@@ -19,6 +19,7 @@ from checker import __version__, languages
 from checker.config import Config
 from checker.loading import FORMATS, load_document
 from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
+from checker.plain.abbreviations import known_abbreviations
 from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
 from checker.plain.lexicon import lexicon_for
 from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
@@ -109,7 +110,8 @@ def find_jargon(document: Document, config: Config) -> JargonResult:
     lang = document.lang
     lexicon = lexicon_for(lang, plain.terms.get(lang, {}), plain.accept)
     rare = plain.rare_zipf.get(lang, DEFAULT_RARE_ZIPF.get(lang, 2.5))
-    return finder_for(lexicon, rare, frozenset(plain.accept)).find(document)
+    known = known_abbreviations() | frozenset(plain.known_abbreviations)
+    return finder_for(lexicon, rare, frozenset(plain.accept)).find(document, known)
 
 
 def compute_metrics(

@@ -101,6 +101,24 @@ def test_complex_language_share_and_target(tmp_path: Path) -> None:
     assert only(plain, "PLN004") == []
 
 
+def test_complex_share_counts_unknown_abbreviations_and_skips_numbers(tmp_path: Path) -> None:
+    # SHeLL's complex language counts acronyms; numbers are not words.
+    text = "The RR was 0.85 (95% CI 0.70 to 1.02) and HIV tests helped.\n"
+    article = check_text(tmp_path, text, select=["PLN004"])
+    # words: The RR was CI to and HIV tests helped (9); complex: RR, CI
+    assert article.metrics["complex_language_percent"] == round(100 * 2 / 9, 1)
+
+
+def test_french_elided_article_is_not_part_of_the_term(tmp_path: Path) -> None:
+    text = "---\nlang: fr\n---\nEn cas d'hypertension, prenez l'adalimumab d'Enbrel aujourd'hui.\n"
+    article = check_text(tmp_path, text, select=["PLN001", "PLN002"])
+    found = {f.text: f.details["kind"] for f in article.findings}
+    assert found["hypertension"] == "listed"
+    assert found["adalimumab"] == "word-part"
+    assert "Enbrel" not in found  # a brand, even after "d'"
+    assert not any("'" in word for word in found)
+
+
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [

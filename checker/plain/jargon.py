@@ -14,10 +14,11 @@ from functools import cache
 from itertools import compress
 
 from checker.model import Document
+from checker.plain.abbreviations import AbbreviationUse, abbreviation_uses, is_abbreviation
 from checker.plain.lexicon import Lexicon, stems
 from checker.plain.wordparts import word_part
 from checker.text.frequency import zipf_table
-from checker.text.segment import WORD
+from checker.text.segment import WORD, lexical_words
 
 #: Words at or below this Zipf frequency are rare in the language (tuned on the
 #: complex-lcp-biomed train split by bench/jargon_eval.py).
@@ -34,7 +35,8 @@ DEFAULT_RARE_ZIPF: dict[str, float] = {
 WORD_PART_MAX_ZIPF = 3.5
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"'\u201c\u2018(\[\u00bf\u00a1]\s*)$")
+#: What comes before a word that starts a sentence (an elided "l'" is not a quote).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|(?<![^\W_])[\"'\u201c\u2018(\[\u00bf\u00a1]\s*)$")
 
 #: Cues right after a term that explain it, per language.
 _DEFINITION_AFTER = {
@@ -76,10 +78,16 @@ class JargonHit:
 
 @dataclass(slots=True)
 class JargonResult:
-    """Every hit of an article, the first use of each term, and the complex-word count."""
+    """Every hit of an article, its abbreviations, and the complex-word count.
+
+    Complex words are SHeLL's "complex language": listed jargon, rare words and
+    acronyms readers may not know, every use counted.
+    """
 
     hits: list[JargonHit] = field(default_factory=list)
-    complex_words: int = 0  # prose words that are jargon or rare
+    #: every use of each abbreviation not on the known list, keyed without plural "s"
+    abbreviations: dict[str, list[AbbreviationUse]] = field(default_factory=dict)
+    complex_words: int = 0  # prose words that are jargon, rare or unknown abbreviations
     prose_words: int = 0
 
     @property
@@ -129,12 +137,13 @@ class JargonFinder:
         self.accept = accept
         self.zipf = zipf_table(self.lang)
         self._verdicts = _VerdictTable(self)
+        self._words = lexical_words(self.lang)
 
     def classify(self, word: str) -> Verdict:
         """What ``word`` is: listed (may start a listed term), rare, word-part, or plain."""
         lower = word.lower()
-        if lower in self.accept or (word.isupper() and len(word) > 1):
-            return None
+        if lower in self.accept or (word.isupper() and len(word) > 1) or is_abbreviation(word):
+            return None  # abbreviations are judged by the abbreviation finder
         starts_term = self.lexicon.might_start(lower)
         listed_only: Verdict = (None, None, 0.0, True) if starts_term else None
         if len(lower) <= 2 or self.lexicon.is_form(lower) or any(ch.isdigit() for ch in lower):
@@ -166,7 +175,8 @@ class JargonFinder:
             return False
         return not _SENTENCE_START.search(text, max(0, start - 3), start)
 
-    def find(self, document: Document) -> JargonResult:
+    def find(self, document: Document, known: frozenset[str] = frozenset()) -> JargonResult:
+        """Every hard word of ``document``; abbreviations in ``known`` are not hard."""
         result = JargonResult()
         first_use: dict[str, bool] = {}  # key -> defined at first use
         verdicts = self._verdicts.__getitem__
@@ -174,15 +184,16 @@ class JargonFinder:
             text = block.text
             if not text:
                 continue
-            tokens = WORD.findall(text)
+            tokens = self._words.findall(text)
             prose = block.kind.is_prose
             if prose:
-                result.prose_words += len(tokens)
+                # numbers are not words: "95% CI 0.78 to 1.02" has two words
+                result.prose_words += len(tokens) - sum(map(str.isdigit, map(_first, tokens)))
             flags = list(map(verdicts, tokens))
             candidates = list(compress(range(len(tokens)), flags))
             if not candidates:
                 continue
-            spans = list(map(re.Match.span, WORD.finditer(text)))
+            spans = list(map(re.Match.span, self._words.finditer(text)))
             skip = _url_spans(text)
             lowered: list[str] | None = None
             covered_until = -1
@@ -236,6 +247,11 @@ class JargonFinder:
                 else:
                     first_use[hit.key] = hit.defined
                 result.hits.append(hit)
+        result.abbreviations = abbreviation_uses(document, known)
+        prose_blocks = {i for i, b in enumerate(document.blocks) if b.kind.is_prose}
+        result.complex_words += sum(
+            u.block in prose_blocks for uses in result.abbreviations.values() for u in uses
+        )
         return result
 
 
@@ -249,6 +265,10 @@ class _VerdictTable(dict[str, Verdict]):
     def __missing__(self, word: str) -> Verdict:
         verdict = self[word] = self.finder.classify(word)
         return verdict
+
+
+def _first(token: str) -> str:
+    return token[0]
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.model import Finding, Severity
-from checker.plain.abbreviations import abbreviation_uses, known_abbreviations
 from checker.plain.jargon import JargonHit
 from checker.rules.base import Rule, RuleContext, rule
 
@@ -167,12 +166,13 @@ def term_explained(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "PLN004",
     "complex-language",
     Severity.WARNING,
-    "The share of jargon and rare words is above the target.",
+    "The share of jargon, rare words and abbreviations is above the target.",
 )
 def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article whose complex-language share (the percentage of prose words that are
-    listed jargon, rare, or built from medical word parts, every use counted) is above the
-    target.  The share is reported for every article as ``complex_language_percent``.
+    listed jargon, rare, built from medical word parts, or abbreviations readers may not
+    know, every use counted; numbers are not words) is above the target.  The share is
+    reported for every article as ``complex_language_percent``.
 
     Why: SHeLL (the Sydney Health Literacy Lab editor) measures "complex language" beside the
     grade, because a text of short sentences full of medical words is still hard.
@@ -188,9 +188,10 @@ def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         return
     yield ctx.document_finding(
         self,
-        f"{share:g}% of the words are jargon or rare (target: at most {target:g}%); "
-        "replace or explain the flagged terms",
-        suggestion="Use the plain alternatives suggested by PLN001 and PLN002.",
+        f"{share:g}% of the words are jargon, rare or abbreviations (target: at most "
+        f"{target:g}%); replace or explain the flagged terms",
+        suggestion="Use the plain alternatives suggested by PLN001 and PLN002, "
+        "and spell out abbreviations.",
         details={"percent": share, "target": target},
     )
 
@@ -216,8 +217,9 @@ def unexpanded_abbreviation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: IVIG is given as a drip.
     After: Intravenous immunoglobulin (IVIG) is given as a drip into a vein.
     """
-    known = known_abbreviations() | frozenset(ctx.plain.known_abbreviations)
-    for key, uses in abbreviation_uses(ctx.document, known).items():
+    if ctx.jargon is None:
+        return
+    for key, uses in ctx.jargon.abbreviations.items():
         first = uses[0]
         if first.expanded:
             continue

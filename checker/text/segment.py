@@ -27,6 +27,29 @@ _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1"
 #: letters joined by hyphens, apostrophes or internal full stops (``e.g``, ``COVID-19``).
 WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
+#: Elided articles and pronouns that are written joined to the next word.
+_ELISIONS = {
+    "fr": r"[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu",
+    "it": r"[cdlmnstv]|un|dell|all|dall|nell|sull|coll|quell|quest|nessun|tutt|sant|bell",
+}
+
+
+@cache
+def lexical_words(lang: str) -> re.Pattern[str]:
+    """Like :data:`WORD`, but an elided article is not part of the word after it.
+
+    In French and Italian "d'hypertension" and "l'adalimumab" are "hypertension" and
+    "adalimumab" to anyone judging the word; "aujourd'hui" stays one word.
+    """
+    elisions = _ELISIONS.get(lang)
+    if elisions is None:
+        return WORD
+    return re.compile(
+        r"\d+(?:[.,]\d+)*%?|(?<![^\W_])"
+        rf"(?!(?i:{elisions})['\u2019][^\W_])"
+        r"[^\W_]+(?:[-'\u2019.][^\W_]+)*"
+    )
+
 
 @cache
 def abbreviations(lang: str) -> dict[str, str]:
