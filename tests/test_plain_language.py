@@ -65,6 +65,39 @@ def test_unknown_jargon_by_word_part_and_rarity(tmp_path: Path) -> None:
     assert kinds["xerostomia"] in ("listed", "rare", "word-part")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rub cream on the itchy patch on your tummy.",  # everyday words list
+        "The slowest, coldest and steadier days are fine.",  # comparatives of plain words
+        "Her unexplained tiredness was retrained away by the system's rhythm.",
+        "Your carer can collect the leaflet from the pharmacist.",
+    ],
+)
+def test_everyday_words_and_their_forms_are_not_rare(tmp_path: Path, text: str) -> None:
+    article = check_text(tmp_path, text + "\n", select=["PLN002"])
+    assert [f.text for f in only(article, "PLN002")] == []
+
+
+def test_plain_alternatives_are_never_rare() -> None:
+    from checker.plain.lexicon import lexicon_for
+
+    lexicon = lexicon_for("en")
+    # "renal" is listed with "kidney"; the words the lists recommend are plain
+    assert lexicon.is_plain("kidney") and lexicon.is_plain("kidneys")
+    assert not lexicon.is_plain("nephropathy")
+
+
+def test_lower_case_prescription_abbreviations_are_listed(tmp_path: Path) -> None:
+    text = "Take one tablet b.i.d. for 6 wks, then p.r.n.\n"
+    article = check_text(tmp_path, text, select=["PLN001"])
+    assert {f.text: f.suggestion for f in only(article, "PLN001")} == {
+        "b.i.d": "twice a day",
+        "wks": "week",
+        "p.r.n": "when needed",
+    }
+
+
 def test_names_numbers_urls_and_accepted_words_are_not_jargon(tmp_path: Path) -> None:
     text = "Ask Dr Okonkwo at https://example.org/methotrexate about Humira and 15 mg doses.\n"
     article = check_text(tmp_path, text, select=["PLN001", "PLN002"])

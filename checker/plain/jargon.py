@@ -23,7 +23,7 @@ from checker.text.segment import WORD, lexical_words
 #: Words at or below this Zipf frequency are rare in the language (tuned on the
 #: complex-lcp-biomed train split by bench/jargon_eval.py).
 DEFAULT_RARE_ZIPF: dict[str, float] = {
-    "en": 3.0,
+    "en": 3.3,
     "es": 2.3,
     "fr": 2.3,
     "de": 2.0,
@@ -146,7 +146,12 @@ class JargonFinder:
             return None  # abbreviations are judged by the abbreviation finder
         starts_term = self.lexicon.might_start(lower)
         listed_only: Verdict = (None, None, 0.0, True) if starts_term else None
-        if len(lower) <= 2 or self.lexicon.is_form(lower) or any(ch.isdigit() for ch in lower):
+        if (
+            len(lower) <= 2
+            or self.lexicon.is_form(lower)
+            or any(ch.isdigit() for ch in lower)
+            or self.lexicon.is_plain(lower)
+        ):
             return listed_only
         zipf = self.familiarity(lower)
         part = word_part(lower, self.lang)

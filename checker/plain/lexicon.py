@@ -6,6 +6,10 @@ terms and accept words from configuration, like Vale's vocabularies, without
 editing the package.  Matching is case-insensitive, over whole words, and
 tolerant of regular inflections (``adverse events`` matches ``adverse event``),
 so a list names each term once.
+
+The words of the plain alternatives, and a shipped list of everyday words
+(``checker/data/everyday/<lang>.txt``), are never judged rare: they are what
+health writers are told to use.
 """
 
 from __future__ import annotations
@@ -29,13 +33,53 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Endings of English word forms and what the base word ends with instead, used to judge
+#: how familiar a word is ("slowest" is as familiar as "slow", "steadier" as "steady").
+#: Not "-er" alone: "transporter" and "promoter" are not as plain as their verbs.
+_EN_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("iest", ("y",)),
+    ("ier", ("y",)),
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("est", ("", "e")),
+)
+
+#: Everyday English prefixes: "unexplained" is as familiar as "explained".
+_EN_PREFIXES = ("un", "re", "over", "under", "mis", "non", "out", "self")
+
+
 def stems(word: str, lang: str) -> list[str]:
-    """``word`` without each regular inflection it may carry (``rashes`` -> ``rashe``, ``rash``)."""
-    return [
+    """Base forms ``word`` may be an inflection of (``rashes`` -> ``rashe``, ``rash``).
+
+    Some candidates are not words; callers look them up and keep what they find.
+    """
+    found = [
         word[: -len(suffix)]
         for suffix in _INFLECTIONS.get(lang, ("s",))
         if word.endswith(suffix) and len(word) - len(suffix) >= 3
     ]
+    if lang == "en":
+        if word.endswith(("'s", "\u2019s")):
+            found.append(word[:-2])  # "system's"
+        # "unexplained", "retrained"; "re" only on verb forms: "resection" and
+        # "remission" are not re-anything
+        found.extend(
+            word[len(prefix) :].lstrip("-")
+            for prefix in _EN_PREFIXES
+            if word.startswith(prefix)
+            and len(word) - len(prefix) >= 4
+            and (prefix != "re" or word.endswith(("ed", "ing")))
+        )
+        for ending, replacements in _EN_FORMS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                base = word[: -len(ending)]
+                found.extend(base + r for r in replacements)
+                if len(base) > 3 and base[-1] == base[-2]:  # "biggest", "stopped"
+                    found.append(base[:-1])
+                break
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +132,8 @@ class Lexicon:
         self._forms: dict[str, set[str]] = {}
         # first listed word -> terms starting with it (longest first)
         self._by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+        # words of the plain alternatives: what the lists recommend is never jargon
+        self._plain: set[str] = set()
         self._size = 0
 
     def __len__(self) -> int:
@@ -108,6 +154,8 @@ class Lexicon:
             bucket[:] = [b for b in bucket if b[0] != words]  # a later entry overrides
             bucket.append((words, term))
             bucket.sort(key=lambda b: -len(b[0]))
+        for alternative in alternatives:
+            self._plain.update(w.lower() for w in WORD.findall(alternative))
         self._size += 1
 
     def remove(self, phrase: str) -> None:
@@ -123,6 +171,19 @@ class Lexicon:
 
     def is_form(self, word: str) -> bool:
         return word.lower() in self._forms
+
+    def add_plain(self, words: Iterable[str]) -> None:
+        """Words that are never jargon, though they may be rare in the language."""
+        self._plain.update(words)
+
+    def is_plain(self, lower: str) -> bool:
+        """Whether a lower-case word, or its stem, is one the lists offer as a plain alternative.
+
+        "tummy", "itchy" and "germs" are rare in general text but are exactly the words
+        health writers are told to use.
+        """
+        plain = self._plain
+        return lower in plain or any(stem in plain for stem in stems(lower, self.lang))
 
     def find(self, text: str) -> list[TermMatch]:
         """Listed terms in ``text``, longest match first, not overlapping."""
@@ -165,6 +226,19 @@ def package_entries(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]],
     )
 
 
+@cache
+def everyday_words(lang: str) -> frozenset[str]:
+    """Words every adult knows though general text rarely uses them ("tummy", "carer").
+
+    Shipped per language in ``checker/data/everyday/<lang>.txt``; they are never rare.
+    """
+    item = resources.files("checker") / "data" / "everyday" / f"{lang}.txt"
+    if not item.is_file():
+        return frozenset()
+    lines = item.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.strip().lower() for line in lines) if w and w[0] != "#")
+
+
 def build_lexicon(
     lang: str,
     extra_terms: Mapping[str, Iterable[str]] = {},
@@ -172,6 +246,7 @@ def build_lexicon(
 ) -> Lexicon:
     """The package list for ``lang``, plus the project's terms, minus what it accepts."""
     lexicon = Lexicon(lang)
+    lexicon.add_plain(everyday_words(lang))
     for forms, alternatives in package_entries(lang):
         lexicon.add(list(forms), list(alternatives), "package")
     for term, plain_words in extra_terms.items():

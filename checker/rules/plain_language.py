@@ -89,14 +89,17 @@ def unfamiliar_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the first use of a word no list knows when it is rare in the article's language
     (its wordfreq Zipf frequency is at or below the language's threshold) or is built from
     medical word parts (hepat-, nephr-, -itis, -penia, -ectomy, drug stems such as -mab and
-    -nib).  Names and brands (capitalised inside a sentence), numbers, URLs and abbreviations
-    are not flagged; nor are terms the article explains at first use.
+    -nib).  A word is judged by its most familiar form ("slowest" as "slow", "unexplained" as
+    "explained").  Names and brands (capitalised inside a sentence), numbers, URLs,
+    abbreviations, everyday words (``checker/data/everyday/``: "tummy", "carer") and the
+    plain alternatives of the jargon lists are not flagged; nor are terms the article
+    explains at first use.
 
     Why: jargon lists never cover every drug name and condition; word frequency and word
     parts catch the rest, so that writers explain them or choose a common word.
 
     Options in ``[tool.checker.plain-language]``: ``accept`` and ``rare-zipf.xx`` (the
-    threshold per language; defaults en 3.0, es/fr/it/nl 2.3, de 2.0).
+    threshold per language; defaults en 3.3, es/fr/it/nl 2.3, de 2.0).
 
     Before: Tofacitinib can cause lymphopenia.
     After: Tofacitinib (a JAK inhibitor tablet) can lower the number of white blood cells
