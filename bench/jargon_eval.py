@@ -27,7 +27,8 @@ from typing import Any
 from checker.config import Config
 from checker.engine import find_jargon
 from checker.loading import parse_document
-from checker.text.segment import lexical_words
+from checker.text.segment import WORD, lexical_words
+from checker.text.syllables import counter_for
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 LABELLED = Path(__file__).resolve().parent / "data" / "jargon_labelled.jsonl"
@@ -92,6 +93,25 @@ def eval_cochrane(root: Path, config: Config, split: str) -> tuple[int, int]:
     return ok, len(rows)
 
 
+def polysyllable_share(text: str) -> float:
+    """Share of words with three or more syllables: a word-level reference measure."""
+    count = counter_for("en")
+    words = [w for w in WORD.findall(text) if not w[0].isdigit()]
+    return sum(count(w) >= 3 for w in words) / len(words) if words else 0.0
+
+
+def eval_cochrane_reference(root: Path, split: str) -> tuple[int, int]:
+    """Pairs ordered by the polysyllable share, to compare the jargon measure against."""
+    rows = [
+        r
+        for r in read_jsonl(root / "cochrane-pls" / "cochrane_pls_test_val.jsonl")
+        if r["split"] == split
+    ]
+    share = polysyllable_share
+    ok = sum(share(r["technical_abstract"]) > share(r["plain_language_summary"]) for r in rows)
+    return ok, len(rows)
+
+
 def eval_lcp(root: Path, config: Config, split: str) -> tuple[int, int, int, int]:
     rows = [
         r
@@ -148,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{pct(ok, n)}"
         f"   target >= 95%: {'PASS' if passed else 'FAIL'}"
     )
+
+    ok, n = eval_cochrane_reference(args.eval_dir, pairs_split)
+    print(f"   reference: the share of words of 3+ syllables orders {pct(ok, n)}")
 
     hf, h, ef, e = eval_lcp(args.eval_dir, config, words_split)
     hard_ok = h > 0 and hf / h >= 0.80
