@@ -82,6 +82,18 @@ class PlainLanguageOptions:
     rare_zipf: dict[str, float] = field(default_factory=dict)  # lang -> threshold
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimsOptions:
+    """``[tool.checker.claims]``: what counts as cited, where claims are looked for."""
+
+    paragraph_citations: bool = True  # a citation ending a paragraph covers its sentences
+    check_headings: bool = False
+    check_quotes: bool = False
+    cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> section
+
+
+_CLAIMS_KEYS = ("paragraph-citations", "check-headings", "check-quotes", "cues")
+
 _PLAIN_KEYS = ("accept", "terms", "known-abbreviations", "complex-language-percent", "rare-zipf")
 
 _READABILITY_KEYS = {f.name.replace("_", "-"): f.name for f in fields(ReadabilityOptions)}
@@ -116,6 +128,7 @@ class Config:
     readability_by_language: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     plain_language: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
+    claims: ClaimsOptions = field(default_factory=ClaimsOptions)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration root, with forward slashes."""
@@ -295,6 +308,8 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
             }
         elif name == "plain-language":
             values["plain_language"] = _plain_language(value, path, key)
+        elif name == "claims":
+            values["claims"] = _claims(value, path, key)
         elif name == "overrides":
             if not isinstance(value, list):
                 raise _fail(path, key, "expected an array of tables ([[tool.checker.overrides]])")
@@ -361,6 +376,45 @@ def _plain_language(value: Any, path: Path, key: str) -> PlainLanguageOptions:
         else:
             raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_PLAIN_KEYS)})")
     return PlainLanguageOptions(**out)
+
+
+def _claims(value: Any, path: Path, key: str) -> ClaimsOptions:
+    import re
+
+    from checker.claims.cues import SECTIONS
+
+    if not isinstance(value, Mapping):
+        raise _fail(path, key, "expected a table")
+    out: dict[str, Any] = {}
+    for name, item in value.items():
+        item_key = f"{key}.{name}"
+        if name in ("paragraph-citations", "check-headings", "check-quotes"):
+            if not isinstance(item, bool):
+                raise _fail(path, item_key, "expected true or false")
+            out[name.replace("-", "_")] = item
+        elif name == "cues":
+            if not isinstance(item, Mapping):
+                raise _fail(path, item_key, "expected a table per language: [..cues.en]")
+            cues: dict[str, dict[str, tuple[str, ...]]] = {}
+            for lang, table in item.items():
+                if not isinstance(table, Mapping):
+                    raise _fail(path, f"{item_key}.{lang}", 'expected section = ["pattern"]')
+                cues[lang] = {}
+                for section, patterns in table.items():
+                    where = f"{item_key}.{lang}.{section}"
+                    if section not in SECTIONS:
+                        raise _fail(path, where, f"unknown section (known: {', '.join(SECTIONS)})")
+                    found = _strings(patterns, path, where)
+                    for pattern in found:
+                        try:
+                            re.compile(pattern)
+                        except re.error as exc:
+                            raise _fail(path, where, f"bad pattern {pattern!r}: {exc}") from None
+                    cues[lang][section] = found
+            out["cues"] = cues
+        else:
+            raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_CLAIMS_KEYS)})")
+    return ClaimsOptions(**out)
 
 
 def _patterns(value: Any, path: Path, key: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__, languages
+from checker.claims.finder import find_claims
 from checker.config import Config
 from checker.loading import FORMATS, load_document
 from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
@@ -162,22 +163,31 @@ def check_document(document: Document, config: Config, selection: Selection) -> 
     options = config.readability_for(document.lang, rel)
     supported = document.lang in languages.SUPPORTED
     jargon = None
+    claims = None
     if supported:
         analysis = analyse(document)
         jargon = find_jargon(document, config)
+        claims = find_claims(document, analysis, config.claims)
     else:
         analysis = DocumentAnalysis(document.lang, (), (), TextCounts())
     metrics = compute_metrics(
         document, analysis, options.hardest_sentences, options.target_grade, jargon
     )
     context = RuleContext(
-        document, analysis, options, metrics, config.plain_language, jargon, config.languages
+        document,
+        analysis,
+        options,
+        metrics,
+        config.plain_language,
+        jargon,
+        config.languages,
+        claims,
     )
     ignored = set(resolve_selectors(config.ignored_for(rel)))
     active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
     findings: list[Finding] = []
     for rule in active:
-        if rule.family in ("RDG", "PLN") and not supported:
+        if rule.family in ("RDG", "PLN", "CLM") and not supported:
             continue
         findings.extend(rule.run(context))
     findings.extend(_engine_findings(document, context, supported))

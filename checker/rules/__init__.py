@@ -11,9 +11,15 @@ from checker.rules.base import Rule
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, in code order."""
-    from checker.rules import accessibility, meta, plain_language, readability
+    from checker.rules import accessibility, claims, meta, plain_language, readability
 
-    rules = (*readability.RULES, *plain_language.RULES, *accessibility.RULES, *meta.RULES)
+    rules = (
+        *readability.RULES,
+        *plain_language.RULES,
+        *claims.RULES,
+        *accessibility.RULES,
+        *meta.RULES,
+    )
     return tuple(sorted(rules, key=lambda r: r.code))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.claims.finder import ClaimsResult
 from checker.config import PlainLanguageOptions, ReadabilityOptions
 from checker.model import Block, Document, Finding, Scope, Severity
 from checker.plain.jargon import JargonResult
@@ -28,6 +29,7 @@ class RuleContext:
     plain: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
     jargon: JargonResult | None = None  # None for unsupported languages
     languages: tuple[str, ...] = ()  # the project's languages, for language detection
+    claims: ClaimsResult | None = None  # None for unsupported languages
 
     def block_finding(
         self,
