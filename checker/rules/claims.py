@@ -8,19 +8,32 @@ from checker.claims.finder import FoundClaim
 from checker.model import Finding, Scope, Severity
 from checker.rules.base import Rule, RuleContext, rule
 
-#: What to do about an uncited claim, by how strongly it is worded.
-_ADVICE = {
-    "direct": "cite a source for it, or hedge it ('may reduce') if the evidence only shows a link",
-    "conditional": "cite a source for it",
-    "correlational": "cite a source for it, and keep it a link: do not say one causes the other",
-    "none": "say where the figure comes from",
-}
+#: How a claim is worded, for the message.
 _WORDING = {
-    "direct": " as a direct effect",
+    "direct": " as certain",
     "conditional": " (hedged)",
     "correlational": " as a link",
     "none": "",
 }
+#: What to do about an uncited claim without a cause and effect, by category.
+_SOURCE_ADVICE = {
+    "statistic": "say where the figure comes from",
+    "dose": "give the source of the dose (a guideline or the product information)",
+    "evidence": "name the study, review or guideline",
+}
+
+
+def _advice(category: str, strength: str) -> str:
+    """What the writer should do about an uncited claim."""
+    if category == "evidence":
+        return _SOURCE_ADVICE[category]
+    if strength == "direct":
+        return "cite a source, or hedge it ('may ...') if the evidence is weaker"
+    if strength == "correlational":
+        return "cite a source, and keep it a link: do not say one causes the other"
+    return _SOURCE_ADVICE.get(category, "cite a source for it")
+
+
 _CATEGORY_NAMES = {
     "efficacy": "a benefit",
     "risk": "a risk or harm",
@@ -99,8 +112,8 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             ctx,
             self,
             found,
-            f"'{claim.cue.text}' states {what}{_WORDING[claim.strength]} with no citation: "
-            f"{_ADVICE[claim.strength]}",
+            f"'{claim.cue.text}' states {what}{_WORDING[claim.strength]}, with no citation: "
+            f"{_advice(claim.category, claim.strength)}",
         )
 
 

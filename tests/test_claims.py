@@ -1,0 +1,168 @@
+"""CLM rules: claim detection, strength, citations, markers that point nowhere, options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.claims.citations import find_citations
+from checker.claims.cues import CueError, cues_for, parse_cues
+from checker.claims.detect import detect
+from checker.config import ConfigError, load_config
+from checker.model import Severity
+from tests.conftest import check_text, only, write
+
+EN = cues_for("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "strength"),
+    [
+        ("Regular exercise lowers blood pressure.", "efficacy", "direct"),
+        ("Methotrexate may cause liver damage.", "risk", "conditional"),
+        ("Smoking is linked to lung cancer.", "risk", "correlational"),
+        ("About 1 in 10 adults has diabetes.", "statistic", "none"),
+        ("The usual dose is 15 mg once a week.", "dose", "none"),
+        ("Biosimilars work as well as the original medicine.", "comparison", "direct"),
+        ("Studies show that omega-3 oils protect the heart.", "evidence", "direct"),
+        ("This herbal tea cures arthritis.", "absolute", "direct"),
+    ],
+)
+def test_claim_category_and_strength(text: str, category: str, strength: str) -> None:
+    claim = detect(EN, text)
+    assert claim is not None
+    assert (claim.category, claim.strength) == (category, strength)
+    assert claim.cue.text.lower() in text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I drink alcohol while taking methotrexate?",
+        "Ask your pharmacist before taking ibuprofen.",
+        "Do not stop taking steroids suddenly.",
+        "Further studies are needed to find out whether it helps.",
+        "The nurse will put a small needle into a vein in your arm.",
+        "Reduced appetite is common after surgery, so eat little and often.",
+    ],
+)
+def test_questions_instructions_and_unknowns_are_not_claims(text: str) -> None:
+    assert detect(EN, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Statins lower cholesterol [1].", "number"),
+        ("Statins lower cholesterol [1, 3-4].", "number"),
+        ("Statins lower cholesterol.[^2]", "footnote"),
+        ("Statins lower cholesterol<sup>3</sup>.", "superscript"),
+        ("Statins lower cholesterol\u00b2.", "superscript"),
+        ("Statins lower cholesterol (Collins et al., 2016).", "author-year"),
+        ("Collins and Reith (2016) found that statins lower cholesterol.", "author-year"),
+        ("Statins lower cholesterol (doi:10.1016/S0140-6736(16)31357-5).", "doi"),
+        ("Statins lower cholesterol (PMID: 27616593).", "pmid"),
+        ("Statins lower cholesterol, see https://www.nhs.uk/statins.", "url"),
+        ("According to the WHO, statins lower cholesterol.", "source"),
+        ("A 2021 Cochrane review found that statins lower cholesterol.", "source"),
+    ],
+)
+def test_citation_kinds(text: str, kind: str) -> None:
+    assert kind in [c.kind for c in find_citations(text, 0, len(text), EN)]
+
+
+def test_not_citations() -> None:
+    for text in (
+        "According to your mum, statins lower cholesterol.",
+        "Take 1.5 mg/m\u00b2 once a week.",
+        "In 2019 statins were cheap.",
+    ):
+        assert find_citations(text, 0, len(text), EN) == [], text
+
+
+def test_uncited_and_cited_claims_in_an_article(tmp_path: Path) -> None:
+    text = (
+        "# Statins\n\n"
+        "Statins lower the risk of a heart attack [1]. They may cause muscle pain.\n\n"
+        "Ask your doctor if statins are right for you.\n\n"
+        "## References\n\n1. Collins R. Statins. Lancet 2016.\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM"])
+    (uncited,) = only(article, "CLM001")
+    assert (uncited.line, uncited.text) == (3, "cause")
+    assert uncited.details["strength"] == "conditional"
+    assert uncited.details["category"] == "risk"
+    (cited,) = only(article, "CLM004")
+    assert cited.details["citations"] == [{"kind": "number", "text": "[1]"}]
+    assert only(article, "CLM003") == []  # [1] is in the reference list
+
+
+def test_citation_at_paragraph_end_covers_the_paragraph(tmp_path: Path) -> None:
+    text = "Exercise lowers blood pressure. It also lifts mood [1].\n\n## Sources\n\n1. NHS.\n"
+    article = check_text(tmp_path, text, select=["CLM"])
+    assert only(article, "CLM001") == []
+    covered = [f for f in only(article, "CLM004") if f.details["covered_by_paragraph"]]
+    assert [f.text for f in covered] == ["lowers"]
+    write(tmp_path, "checker.toml", "[claims]\nparagraph-citations = false\n")
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, text, config=config, select=["CLM"])
+    assert [f.text for f in only(article, "CLM001")] == ["lowers"]
+
+
+def test_markers_that_point_nowhere(tmp_path: Path) -> None:
+    text = (
+        "Statins lower cholesterol [3]. Aspirin prevents clots.[^note] Fish oil helps.[^x]\n\n"
+        "[^note]: NICE guideline CG181.\n\n## References\n\n1. One.\n2. Two.\n"
+    )
+    findings = only(check_text(tmp_path, text, select=["CLM003"]), "CLM003")
+    assert [(f.text, f.details["missing"]) for f in findings] == [("[3]", ["3"]), ("[^x]", ["x"])]
+    assert "no reference or footnote" in findings[0].message
+
+
+def test_absolute_wording_is_an_error_even_when_cited(tmp_path: Path) -> None:
+    text = "This supplement is 100% safe and cures arthritis [1].\n\n## References\n\n1. A.\n"
+    article = check_text(tmp_path, text, select=["CLM"])
+    (finding,) = only(article, "CLM002")
+    assert finding.severity is Severity.ERROR
+    assert finding.details["category"] == "absolute"
+    assert only(article, "CLM001") == only(article, "CLM004") == []
+
+
+def test_headings_and_quotes_are_configurable(tmp_path: Path) -> None:
+    text = "# Turmeric reduces pain\n\n> It cured my back pain.\n"
+    assert only(check_text(tmp_path, text, select=["CLM"]), "CLM002") == []
+    write(tmp_path, "checker.toml", "[claims]\ncheck-headings = true\ncheck-quotes = true\n")
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, text, config=config, select=["CLM"])
+    assert [f.text for f in only(article, "CLM001")] == ["reduces"]
+    assert [f.text for f in only(article, "CLM002")] == ["cured"]
+
+
+def test_project_cues_from_config(tmp_path: Path) -> None:
+    write(tmp_path, "checker.toml", '[claims.cues.en]\nefficacy = ["detoxes"]\n')
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, "Green juice detoxes the liver.\n", config=config)
+    assert [f.text for f in only(article, "CLM001")] == ["detoxes"]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[claims.cues.en]\nmiracles = ["x"]\n', "unknown section"),
+        ('[claims.cues.en]\nefficacy = ["(unclosed"]\n', "bad pattern"),
+        ("[claims]\ncheck-headings = 1\n", "expected true or false"),
+        ("[claims]\nunknown = true\n", "unknown key"),
+    ],
+)
+def test_bad_claims_config_names_the_key(tmp_path: Path, toml: str, message: str) -> None:
+    write(tmp_path, "checker.toml", toml)
+    with pytest.raises(ConfigError, match=message):
+        load_config(tmp_path / "checker.toml")
+
+
+def test_bad_cue_file_names_the_line() -> None:
+    with pytest.raises(CueError, match=r"x\.txt:3: bad pattern"):
+        parse_cues(["# cues", "[efficacy]", "(unclosed"], "x.txt")
+    with pytest.raises(CueError, match=r"x\.txt:1: unknown section"):
+        parse_cues(["[miracles]"], "x.txt")
