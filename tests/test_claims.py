@@ -166,3 +166,48 @@ def test_bad_cue_file_names_the_line() -> None:
         parse_cues(["# cues", "[efficacy]", "(unclosed"], "x.txt")
     with pytest.raises(CueError, match=r"x\.txt:1: unknown section"):
         parse_cues(["[miracles]"], "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Rheumatoid arthritis is a long-term condition that affects the joints."),
+        ("en", "If you have side effects, tell your nurse."),
+        ("en", "Read more about side effects"),
+        ("es", "La artritis reumatoide es una enfermedad crónica que afecta a las articulaciones."),
+        (
+            "fr",
+            "La polyarthrite rhumatoïde est une maladie chronique qui touche les articulations.",
+        ),
+        ("de", "Mehr zum Thema Nebenwirkungen"),
+    ],
+)
+def test_definitions_conditional_instructions_and_navigation(lang: str, text: str) -> None:
+    assert detect(cues_for(lang), text) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "category"),
+    [
+        ("es", "El ejercicio reduce la presión arterial.", "efficacy"),
+        ("fr", "Le tabac augmente le risque de cancer du poumon.", "risk"),
+        ("de", "Dieses Mittel heilt Arthrose garantiert.", "absolute"),
+    ],
+)
+def test_claims_in_other_languages(lang: str, text: str, category: str) -> None:
+    claim = detect(cues_for(lang), text)
+    assert claim is not None and claim.category == category
+
+
+def test_lower_case_gate_finds_exactly_what_the_pattern_finds() -> None:
+    sentences = [
+        "Statins LOWER cholesterol and Reduce strokes.",
+        "Der Nutzen ist groß, wir nutzen es täglich.",  # (?-i:Nutzen) is case-sensitive
+        "İbuprofen EASES pain.",  # lower() changes the length: falls back to the pattern
+    ]
+    for lang in ("en", "de"):
+        cues = cues_for(lang)
+        for section, pattern in cues.patterns.items():
+            for text in sentences:
+                expected = [m.span() for m in pattern.finditer(text)]
+                assert [m.span() for m in cues.finditer(section, text)] == expected

@@ -1,8 +1,8 @@
 """Decide whether a sentence makes a medical claim, of what kind, and how strongly worded.
 
 Every decision names the cue that triggered it, so a writer can see why a
-sentence was flagged.  Questions, instructions to the reader, and statements
-about future research or unknowns are not claims.
+sentence was flagged.  Questions, instructions to the reader, definitions, and
+statements about future research or unknowns are not claims.
 """
 
 from __future__ import annotations
@@ -47,13 +47,13 @@ class Claim:
     link: Cue | None = None  # the correlational cue, if any
 
 
-def _cue(cues: CueSet, section: str, text: str) -> Cue | None:
-    """The first cue of ``section`` in ``text``.
+def _cue(cues: CueSet, section: str, text: str, lower: str) -> Cue | None:
+    """The first cue of ``section`` in ``text`` (``lower`` is ``text.lower()``).
 
     A participle opening the sentence is an adjective ("Reduced appetite is common"), not
     a verb, so it is passed over.
     """
-    for match in cues.finditer(section, text):
+    for match in cues.finditer(section, text, lower):
         word = match.group(0)
         if match.start() == _opening(text) and word.endswith(("ed", "ing")) and " " not in word:
             continue
@@ -74,36 +74,35 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or text.lstrip().startswith("\u00bf")
 
 
-def strength_of(cues: CueSet, text: str) -> tuple[str, Cue | None, Cue | None]:
-    """How a sentence words a relation: (strength, hedge cue, correlational cue)."""
-    link = _cue(cues, "correlational", text)
-    if link is not None:
-        return "correlational", None, link
-    if not any(cues.search(section, text) for section in _RELATIONS):
-        return "none", None, None
-    hedge = _cue(cues, "hedge", text)
-    return ("conditional" if hedge is not None else "direct"), hedge, None
-
-
 def detect(cues: CueSet, text: str) -> Claim | None:
     """The claim ``text`` makes, or None.  Absolute wording is a claim wherever it appears."""
     if is_question(text):
         return None
-    absolute = _cue(cues, "absolute", text)
-    if absolute is None and (
-        cues.search("instruction", text) is not None or cues.search("not-claim", text) is not None
+    lower = text.lower()
+    absolute = _cue(cues, "absolute", text, lower)
+    if absolute is None and any(
+        cues.search(section, text, lower) is not None
+        for section in ("instruction", "definition", "not-claim")
     ):
         return None
     found: dict[str, Cue] = {}
     if absolute is not None:
         found["absolute"] = absolute
     for section in CATEGORIES[1:]:
-        cue = _cue(cues, section, text)
+        cue = _cue(cues, section, text, lower)
         if cue is not None:
             found[section] = cue
-    strength, hedge, link = strength_of(cues, text)
-    if link is not None and not found.keys() & {"efficacy", "risk", "comparison", "absolute"}:
-        found.setdefault("risk", link)  # "linked to", "associated with": a risk claim
+    hedge = None
+    link = _cue(cues, "correlational", text, lower)
+    if link is not None:
+        strength = "correlational"
+        if not found.keys() & {"efficacy", "risk", "comparison", "absolute"}:
+            found.setdefault("risk", link)  # "linked to", "associated with": a risk claim
+    elif found.keys() & _RELATIONS:
+        hedge = _cue(cues, "hedge", text, lower)
+        strength = "conditional" if hedge is not None else "direct"
+    else:
+        strength = "none"
     if not found:
         return None
     categories = tuple(c for c in CATEGORIES if c in found)
