@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -341,6 +341,20 @@ def _number(value: Any, path: Path, key: str) -> float:
     return float(value)
 
 
+def _language_tables(
+    value: Any, path: Path, key: str, shape: str
+) -> Iterator[tuple[str, str, tuple[str, ...], str]]:
+    """``[key.xx] name = ["..."]`` tables: (language, name, strings, where) per entry."""
+    if not isinstance(value, Mapping):
+        raise _fail(path, key, f"expected a table per language: [..{key.rsplit('.', 1)[-1]}.en]")
+    for lang, table in value.items():
+        if not isinstance(table, Mapping):
+            raise _fail(path, f"{key}.{lang}", f"expected {shape}")
+        for name, strings in table.items():
+            where = f"{key}.{lang}.{name}"
+            yield lang, name, _strings(strings, path, where), where
+
+
 def _plain_language(value: Any, path: Path, key: str) -> PlainLanguageOptions:
     if not isinstance(value, Mapping):
         raise _fail(path, key, "expected a table")
@@ -360,18 +374,13 @@ def _plain_language(value: Any, path: Path, key: str) -> PlainLanguageOptions:
                 lang: _number(v, path, f"{item_key}.{lang}") for lang, v in item.items()
             }
         elif name == "terms":
-            if not isinstance(item, Mapping):
-                raise _fail(path, item_key, "expected a table per language: [..terms.en]")
             terms: dict[str, dict[str, tuple[str, ...]]] = {}
-            for lang, table in item.items():
-                if not isinstance(table, Mapping):
-                    raise _fail(path, f"{item_key}.{lang}", 'expected term = "alternative"')
-                terms[lang] = {}
-                for term, alternatives in table.items():
-                    found = _strings(alternatives, path, f"{item_key}.{lang}.{term}")
-                    if not found:
-                        raise _fail(path, f"{item_key}.{lang}.{term}", "give an alternative")
-                    terms[lang][term.lower()] = found
+            for lang, term, found, where in _language_tables(
+                item, path, item_key, 'term = "alternative"'
+            ):
+                if not found:
+                    raise _fail(path, where, "give an alternative")
+                terms.setdefault(lang, {})[term.lower()] = found
             out["terms"] = terms
         else:
             raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_PLAIN_KEYS)})")
@@ -393,24 +402,18 @@ def _claims(value: Any, path: Path, key: str) -> ClaimsOptions:
                 raise _fail(path, item_key, "expected true or false")
             out[name.replace("-", "_")] = item
         elif name == "cues":
-            if not isinstance(item, Mapping):
-                raise _fail(path, item_key, "expected a table per language: [..cues.en]")
             cues: dict[str, dict[str, tuple[str, ...]]] = {}
-            for lang, table in item.items():
-                if not isinstance(table, Mapping):
-                    raise _fail(path, f"{item_key}.{lang}", 'expected section = ["pattern"]')
-                cues[lang] = {}
-                for section, patterns in table.items():
-                    where = f"{item_key}.{lang}.{section}"
-                    if section not in SECTIONS:
-                        raise _fail(path, where, f"unknown section (known: {', '.join(SECTIONS)})")
-                    found = _strings(patterns, path, where)
-                    for pattern in found:
-                        try:
-                            re.compile(pattern)
-                        except re.error as exc:
-                            raise _fail(path, where, f"bad pattern {pattern!r}: {exc}") from None
-                    cues[lang][section] = found
+            for lang, section, found, where in _language_tables(
+                item, path, item_key, 'section = ["pattern"]'
+            ):
+                if section not in SECTIONS:
+                    raise _fail(path, where, f"unknown section (known: {', '.join(SECTIONS)})")
+                for pattern in found:
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        raise _fail(path, where, f"bad pattern {pattern!r}: {exc}") from None
+                cues.setdefault(lang, {})[section] = found
             out["cues"] = cues
         else:
             raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_CLAIMS_KEYS)})")
