@@ -20,12 +20,13 @@ target fails.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from evaldata import DEFAULT_EVAL, pct, read_jsonl
 
 from checker.claims.cues import cues_for
 from checker.claims.detect import STRENGTHS, detect
@@ -33,14 +34,8 @@ from checker.config import Config
 from checker.engine import Selection, check_document
 from checker.loading import parse_document
 
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 LABELLED = Path(__file__).resolve().parent / "data" / "claims_labelled.jsonl"
 LABEL_STRENGTH = {0: "none", 1: "direct", 2: "conditional", 3: "correlational"}
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -125,10 +120,6 @@ def eval_labelled(path: Path) -> dict[str, Any]:
         out["strength"] += details["strength"] == r["strength"]
         out["cited"] += details["cited"] == r["cited"]
     return dict(out)
-
-
-def pct(part: float, whole: float) -> str:
-    return f"{100.0 * part / whole:.2f}% ({part}/{whole})" if whole else "n/a"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,12 +17,13 @@ val, complex-lcp-biomed train).  Exits 1 when a target fails.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from evaldata import DEFAULT_EVAL, pct, read_jsonl
 
 from checker.config import Config
 from checker.engine import find_jargon
@@ -30,13 +31,7 @@ from checker.loading import parse_document
 from checker.text.segment import WORD, lexical_words
 from checker.text.syllables import counter_for
 
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 LABELLED = Path(__file__).resolve().parent / "data" / "jargon_labelled.jsonl"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def document(text: str, lang: str, name: str, config: Config) -> Any:
@@ -73,10 +68,6 @@ def all_uses(text: str, lang: str, config: Config) -> set[tuple[int, int]]:
     words = lexical_words(lang).finditer(text)
     spans.update(m.span() for m in words if m.group(0).lower() in flagged_forms)
     return spans
-
-
-def pct(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.2f}% ({part}/{whole})" if whole else "n/a"
 
 
 def eval_cochrane(root: Path, config: Config, split: str) -> tuple[int, int]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import math
 import re
 import time
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from evaldata import DEFAULT_EVAL, pct, read_jsonl
 
 from checker.config import Config
 from checker.engine import compute_metrics
@@ -38,7 +38,6 @@ from checker.loading import parse_document
 from checker.readability.formulas import BY_KEY, PRIMARY, TextCounts, as_grade, formulas_for
 from checker.text.analysis import Sentence, analyse, analyse_text
 
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 LEVELS = ("elementary", "intermediate", "advanced")
 SHORT = {"elementary": "ele", "intermediate": "int", "advanced": "adv"}
 LEVEL_PAIRS = (
@@ -126,17 +125,8 @@ def key_label(key: str) -> str:
     return f"grade ({PRIMARY['en']}, primary)" if key == PRIMARY_KEY else key
 
 
-def pct(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:6.2f}% ({part}/{whole})" if whole else "n/a"
-
-
 def status(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def pearson(x: Sequence[float], y: Sequence[float]) -> float:
@@ -210,7 +200,7 @@ def eval_cochrane(root: Path, config: Config, table: list[TableRow]) -> None:
             mean_t = np.mean([rounded(t, key) or 0.0 for t, _ in scored])
             mean_p = np.mean([rounded(p, key) or 0.0 for _, p in scored])
             print(
-                f"  {key_label(key):30} {pct(ok_raw, n):>26} {pct(ok_rnd, n):>28}"
+                f"  {key_label(key):30} {pct(ok_raw, n, 6):>26} {pct(ok_rnd, n, 6):>28}"
                 f" {mean_t:9.2f}/{mean_p:<9.2f} (ties in rounded: {ties})"
             )
             if key == PRIMARY_KEY:
@@ -219,7 +209,7 @@ def eval_cochrane(root: Path, config: Config, table: list[TableRow]) -> None:
                     table.append(
                         TableRow(
                             "cochrane-pls test: abstract > PLS (SMOG, unrounded)",
-                            pct(ok_raw, n).strip(),
+                            pct(ok_raw, n, 6).strip(),
                             ">= 85%",
                             status(share >= 0.85),
                         )
@@ -227,7 +217,7 @@ def eval_cochrane(root: Path, config: Config, table: list[TableRow]) -> None:
                     table.append(
                         TableRow(
                             "cochrane-pls test: same, rounded metric, ties fail",
-                            pct(ok_rnd, n).strip(),
+                            pct(ok_rnd, n, 6).strip(),
                             "",
                             "REPORT",
                         )
@@ -236,7 +226,7 @@ def eval_cochrane(root: Path, config: Config, table: list[TableRow]) -> None:
                     table.append(
                         TableRow(
                             "cochrane-pls val: abstract > PLS (SMOG, unrounded)",
-                            pct(ok_raw, n).strip(),
+                            pct(ok_raw, n, 6).strip(),
                             "",
                             "REPORT",
                         )
@@ -290,12 +280,14 @@ def eval_onestop(root: Path, config: Config, table: list[TableRow]) -> None:
             f"{np.mean([rounded(by_title[t][lv], key) or 0.0 for t in titles]):.2f}"
             for lv in LEVELS
         )
-        print(f"  {key_label(key):30} {pct(ok_raw, n):>26} {pct(ok_rnd, n):>28}   {means:>24}")
+        print(
+            f"  {key_label(key):30} {pct(ok_raw, n, 6):>26} {pct(ok_rnd, n, 6):>28}   {means:>24}"
+        )
         if key == PRIMARY_KEY:
             table.append(
                 TableRow(
                     "onestopenglish: level pairs ordered (SMOG, unrounded)",
-                    pct(ok_raw, n).strip(),
+                    pct(ok_raw, n, 6).strip(),
                     ">= 99%",
                     status(n > 0 and ok_raw / n >= 0.99),
                 )
@@ -303,7 +295,7 @@ def eval_onestop(root: Path, config: Config, table: list[TableRow]) -> None:
             table.append(
                 TableRow(
                     "onestopenglish: same, rounded metric, ties fail",
-                    pct(ok_rnd, n).strip(),
+                    pct(ok_rnd, n, 6).strip(),
                     "",
                     "REPORT",
                 )
@@ -339,12 +331,12 @@ def eval_onestop(root: Path, config: Config, table: list[TableRow]) -> None:
     for title, (why, broken) in ONESTOP_LABEL_ERRORS.items():
         print(f"    {title}: {why} ({broken} pairs)")
     ceiling = n - sum(broken for _, broken in ONESTOP_LABEL_ERRORS.values())
-    print(f"  Best a correct scorer can reach on all pairs: {pct(ceiling, n).strip()}")
-    print(f"  Primary grade on the other {len(clean)} titles: {pct(ok_clean, n_clean).strip()}")
+    print(f"  Best a correct scorer can reach on all pairs: {pct(ceiling, n, 6).strip()}")
+    print(f"  Primary grade on the other {len(clean)} titles: {pct(ok_clean, n_clean, 6).strip()}")
     table.append(
         TableRow(
             f"onestopenglish: SMOG without the {len(ONESTOP_LABEL_ERRORS)} mislabelled titles",
-            pct(ok_clean, n_clean).strip(),
+            pct(ok_clean, n_clean, 6).strip(),
             "",
             "REPORT",
         )
