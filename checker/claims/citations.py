@@ -161,7 +161,7 @@ def find_references(document: Document) -> References:
             if block.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
                 entries += 1
     # footnote definitions are paragraphs too: never claims
-    for index, block in enumerate(document.blocks):
+    for index, block in enumerate(document.blocks if footnotes else ()):
         span = block.content.source_span(0, len(block.text))
         line_start = document.source.rfind("\n", 0, span[0]) + 1
         if _FOOTNOTE_DEFINITION.match(document.source, line_start):
