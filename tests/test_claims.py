@@ -211,3 +211,16 @@ def test_lower_case_gate_finds_exactly_what_the_pattern_finds() -> None:
             for text in sentences:
                 expected = [m.span() for m in pattern.finditer(text)]
                 assert [m.span() for m in cues.finditer(section, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Methotrexate does not cure arthritis, but it can control it.",
+        "There is no cure for lupus yet.",
+        "Steroids are not a cure.",
+    ],
+)
+def test_a_denied_cure_is_not_absolute_wording(text: str) -> None:
+    claim = detect(EN, text)
+    assert claim is None or "absolute" not in claim.categories

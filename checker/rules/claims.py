@@ -11,7 +11,7 @@ from checker.rules.base import Rule, RuleContext, rule
 #: How a claim is worded, for the message.
 _WORDING = {
     "direct": " as certain",
-    "conditional": " (hedged)",
+    "conditional": ", hedged",
     "correlational": " as a link",
     "none": "",
 }
@@ -108,11 +108,15 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         if found.cited or claim.category == "absolute":
             continue
         what = _CATEGORY_NAMES[claim.category]
+        wording = _WORDING[claim.strength]
+        because = claim.link or claim.hedge
+        if because is not None and because.text != claim.cue.text:
+            wording += f" ('{because.text}')"
         yield _claim_finding(
             ctx,
             self,
             found,
-            f"'{claim.cue.text}' states {what}{_WORDING[claim.strength]}, with no citation: "
+            f"'{claim.cue.text}' states {what}{wording}, with no citation: "
             f"{_advice(claim.category, claim.strength)}",
         )
 
