@@ -28,11 +28,12 @@ from typing import Any
 
 from evaldata import DEFAULT_EVAL, pct, read_jsonl
 
-from checker.claims.cues import cues_for
-from checker.claims.detect import STRENGTHS, detect
+from checker.claims.cues import CueSet, cues_for
+from checker.claims.detect import STRENGTHS, detect, is_answer
 from checker.config import Config
 from checker.engine import Selection, check_document
 from checker.loading import parse_document
+from checker.text.segment import split_sentences
 
 LABELLED = Path(__file__).resolve().parent / "data" / "claims_labelled.jsonl"
 LABEL_STRENGTH = {0: "none", 1: "direct", 2: "conditional", 3: "correlational"}
@@ -74,7 +75,17 @@ def eval_healthver(root: Path, dev: bool) -> tuple[int, int]:
         for r in read_jsonl(root / "healthver" / "healthver_claims_unique.jsonl")
         if split in r["splits"]
     ]
-    return sum(detect(cues, r["claim"]) is not None for r in rows), len(rows)
+    return sum(_any_sentence_claims(cues, r["claim"]) for r in rows), len(rows)
+
+
+def _any_sentence_claims(cues: CueSet, text: str) -> bool:
+    """Whether any sentence of ``text`` makes a claim: the checker judges sentence by sentence,
+    and some HealthVer claims are two or three sentences."""
+    sentences = [text[a:b] for a, b in split_sentences(text, "en")]
+    return any(
+        detect(cues, sentence, answered=is_answer(cues, after)) is not None
+        for sentence, after in zip(sentences, [*sentences[1:], ""], strict=True)
+    )
 
 
 def eval_biomed(root: Path, dev: bool) -> tuple[float, float, float]:

@@ -8,7 +8,7 @@ import pytest
 
 from checker.claims.citations import find_citations
 from checker.claims.cues import CueError, cues_for, parse_cues
-from checker.claims.detect import detect
+from checker.claims.detect import detect, is_answer
 from checker.config import ConfigError, load_config
 from checker.model import Severity
 from tests.conftest import check_text, only, write
@@ -224,3 +224,44 @@ def test_lower_case_gate_finds_exactly_what_the_pattern_finds() -> None:
 def test_a_denied_cure_is_not_absolute_wording(text: str) -> None:
     claim = detect(EN, text)
     assert claim is None or "absolute" not in claim.categories
+
+
+def test_a_question_answered_by_the_next_sentence_is_a_claim(tmp_path: Path) -> None:
+    text = (
+        "# Pets\n\n"
+        "Can my dog spread the flu to me? Yes, it can.\n\n"
+        "Can I walk my dog while I have the flu? Ask your vet.\n\n"
+        "## Does garlic cure a cold?\n\n"
+        "No. There is no good evidence for it.\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM"])
+    lines = sorted((f.line, f.text) for f in only(article, "CLM001"))
+    # the answered question carries the claim; the one answered by advice does not,
+    # and an answer to a heading question counts only when headings are checked
+    assert (3, "spread the flu to") in lines
+    assert [line for line, _ in lines if line in (5, 7)] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        ("Can pets spread the virus?", "Yes.", True),
+        ("Can pets spread the virus?", "The short answer is no.", True),
+        ("Can pets spread the virus?", "No one knows yet.", False),
+        ("¿Puede el ajo curar el resfriado?", "No.", True),
+        ("¿Puede el ajo prevenir el resfriado?", "Si tiene fiebre, llame al médico.", False),
+        ("Est-ce que l'ail prévient le rhume ?", "Non, pas du tout.", True),
+        ("Kann Knoblauch Erkältungen verhindern?", "Nein.", True),
+    ],
+)
+def test_short_answers(question: str, answer: str, claim: bool) -> None:
+    lang = "en"
+    if question.startswith("¿"):
+        lang = "es"
+    elif "ail" in question:
+        lang = "fr"
+    elif "Knoblauch" in question:
+        lang = "de"
+    cues = cues_for(lang)
+    found = detect(cues, question, answered=is_answer(cues, answer))
+    assert (found is not None) is claim

@@ -4,7 +4,7 @@
 ``[hedge]``...), one regular expression per line, matched case-insensitively at
 word boundaries (``[source]`` is matched case-sensitively, so that "according to
 the WHO" counts and "according to your mum" does not; ``[instruction]`` and
-``[definition]`` only at the start of a sentence).  Projects add patterns per
+``[definition]`` and ``[answer]`` only at the start of a sentence).  Projects add patterns per
 language and section from configuration.
 """
 
@@ -32,10 +32,11 @@ SECTIONS: dict[str, str] = {
     "not-claim": "future work, a recommendation to researchers, an unknown",
     "definition": "a sentence that defines a term (matched at the sentence start)",
     "instruction": "a sentence that tells the reader what to do",
+    "answer": "a short answer to the question before it (matched at the sentence start)",
 }
 _HEADER = re.compile(r"\[([a-z-]+)\]")
 _CASE_SENSITIVE = frozenset({"source"})
-_AT_START = frozenset({"instruction", "definition"})
+_AT_START = frozenset({"instruction", "definition", "answer"})
 
 
 class CueError(ValueError):

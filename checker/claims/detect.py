@@ -2,7 +2,8 @@
 
 Every decision names the cue that triggered it, so a writer can see why a
 sentence was flagged.  Questions, instructions to the reader, definitions, and
-statements about future research or unknowns are not claims.
+statements about future research or unknowns are not claims; a question that the
+next sentence answers ("Can pets spread it? Yes.") is.
 """
 
 from __future__ import annotations
@@ -74,9 +75,18 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or text.lstrip().startswith("\u00bf")
 
 
-def detect(cues: CueSet, text: str) -> Claim | None:
-    """The claim ``text`` makes, or None.  Absolute wording is a claim wherever it appears."""
-    if is_question(text):
+def is_answer(cues: CueSet, text: str) -> bool:
+    """Whether ``text`` opens with a short answer ("Yes.", "No, it can't", "The answer is no")."""
+    return cues.search("answer", text) is not None
+
+
+def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
+    """The claim ``text`` makes, or None.  Absolute wording is a claim wherever it appears.
+
+    A question is no claim unless it is ``answered`` by the sentence after it: then the
+    answer asserts what the question asks.
+    """
+    if not answered and is_question(text):
         return None
     lower = text.lower()
     absolute = _cue(cues, "absolute", text, lower)

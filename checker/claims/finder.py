@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from checker.claims.citations import Citation, References, find_citations, find_references
-from checker.claims.cues import cues_for, package_cues
-from checker.claims.detect import Claim, detect
+from checker.claims.cues import CueSet, cues_for, package_cues
+from checker.claims.detect import Claim, detect, is_answer, is_question
 from checker.config import ClaimsOptions
 from checker.model import BlockKind, Document
 from checker.text.analysis import DocumentAnalysis, Sentence
@@ -44,6 +46,17 @@ def supports(lang: str) -> bool:
     return bool(package_cues(lang))
 
 
+def _answered_questions(sentences: Sequence[Sentence], cues: CueSet) -> set[int]:
+    """Questions (by ``id``) that the next sentence, in their block or the next, answers."""
+    return {
+        id(question)
+        for question, answer in pairwise(sentences)
+        if answer.block - question.block <= 1
+        and is_question(question.text)
+        and is_answer(cues, answer.text)
+    }
+
+
 def find_claims(
     document: Document, analysis: DocumentAnalysis, options: ClaimsOptions
 ) -> ClaimsResult:
@@ -61,6 +74,7 @@ def find_claims(
     source = document.source
     by_block: dict[int, list[tuple[Sentence, list[Citation]]]] = {}
     seen_markers: set[tuple[int, int]] = set()
+    answered = _answered_questions(analysis.sentences, cues)
     for sentence in analysis.sentences:
         block = document.blocks[sentence.block]
         if block.kind in skipped or sentence.block in references.section_blocks:
@@ -77,7 +91,7 @@ def find_claims(
         closing = sentences[-1][1]
         paragraph_citation = closing[0] if closing and options.paragraph_citations else None
         for sentence, citations in sentences:
-            claim = detect(cues, sentence.text)
+            claim = detect(cues, sentence.text, answered=id(sentence) in answered)
             if claim is None:
                 continue
             covered = None if citations else paragraph_citation
