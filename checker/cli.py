@@ -25,6 +25,15 @@ app = typer.Typer(
 )
 
 
+def _add_subcommands() -> None:
+    from checker.cli_i18n import app as i18n_app
+
+    app.add_typer(i18n_app, name="i18n")
+
+
+_add_subcommands()
+
+
 class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -77,6 +86,14 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Colour text output (default: on a terminal)."),
     ] = None,
+    translations: Annotated[
+        bool | None,
+        typer.Option(
+            "--translations/--no-translations",
+            help="Check the gettext catalogs and the translations they build "
+            "(default: when no paths are given and catalogs exist).",
+        ),
+    ] = None,
 ) -> None:
     """Check articles (.md, .html, .txt) and report findings.
 
@@ -116,6 +133,15 @@ def check(
             result = check_paths(targets, config, selection, progress=lambda _: bar.update(1))
     else:
         result = check_paths(targets, config, selection)
+
+    if translations if translations is not None else not paths:
+        from checker.i18n.check import check_translations, has_catalogs
+
+        if has_catalogs(config):
+            extra = check_translations(
+                config, selection, checked_paths=[a.document.path for a in result.articles]
+            )
+            result = dataclasses.replace(result, articles=result.articles + tuple(extra))
 
     if output_format is OutputFormat.json:
         from checker.output.json_format import render as render_json

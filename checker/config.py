@@ -92,6 +92,29 @@ class ClaimsOptions:
     cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> section
 
 
+@dataclass(frozen=True, slots=True)
+class I18nOptions:
+    """``[tool.checker.i18n]``: where catalogs live, which locales, and translation limits."""
+
+    locales_dir: str = "locales"
+    locales: tuple[str, ...] = ()  # empty: every locale folder under locales_dir
+    source_language: str = ""  # empty: the default language
+    build_dir: str = "content/{locale}"
+    min_translated: float = 80.0  # percent of units below which build refuses
+    obsolete_percent: float = 20.0  # TRN003: obsolete entries as a share of the live ones
+    length_ratio: tuple[float, float] = (0.5, 2.0)  # TRN009: translation/source lengths
+
+
+_I18N_KEYS = (
+    "locales-dir",
+    "locales",
+    "source-language",
+    "build-dir",
+    "min-translated",
+    "obsolete-percent",
+    "length-ratio",
+)
+
 _CLAIMS_KEYS = ("paragraph-citations", "check-headings", "check-quotes", "cues")
 
 _PLAIN_KEYS = ("accept", "terms", "known-abbreviations", "complex-language-percent", "rare-zipf")
@@ -129,6 +152,12 @@ class Config:
     overrides: tuple[Override, ...] = ()
     plain_language: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
     claims: ClaimsOptions = field(default_factory=ClaimsOptions)
+    i18n: I18nOptions = field(default_factory=I18nOptions)
+
+    @property
+    def source_language(self) -> str:
+        """The language articles are written in and translated from."""
+        return self.i18n.source_language or self.default_language
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration root, with forward slashes."""
@@ -310,6 +339,8 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
             values["plain_language"] = _plain_language(value, path, key)
         elif name == "claims":
             values["claims"] = _claims(value, path, key)
+        elif name == "i18n":
+            values["i18n"] = _i18n(value, path, key)
         elif name == "overrides":
             if not isinstance(value, list):
                 raise _fail(path, key, "expected an array of tables ([[tool.checker.overrides]])")
@@ -418,6 +449,39 @@ def _claims(value: Any, path: Path, key: str) -> ClaimsOptions:
         else:
             raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_CLAIMS_KEYS)})")
     return ClaimsOptions(**out)
+
+
+def _i18n(value: Any, path: Path, key: str) -> I18nOptions:
+    if not isinstance(value, Mapping):
+        raise _fail(path, key, "expected a table")
+    out: dict[str, Any] = {}
+    for name, item in value.items():
+        item_key = f"{key}.{name}"
+        if name in ("locales-dir", "source-language", "build-dir"):
+            if not isinstance(item, str) or not item:
+                raise _fail(path, item_key, "expected a non-empty string")
+            if name == "build-dir" and "{locale}" not in item:
+                raise _fail(path, item_key, "the folder must contain '{locale}'")
+            out[name.replace("-", "_")] = item
+        elif name == "locales":
+            out["locales"] = _strings(item, path, item_key)
+        elif name in ("min-translated", "obsolete-percent"):
+            number = _number(item, path, item_key)
+            if number > 100:
+                raise _fail(path, item_key, "expected a percentage from 0 to 100")
+            out[name.replace("-", "_")] = float(number)
+        elif name == "length-ratio":
+            if (
+                not isinstance(item, list)
+                or len(item) != 2
+                or not all(isinstance(x, int | float) and x > 0 for x in item)
+                or item[0] >= item[1]
+            ):
+                raise _fail(path, item_key, "expected [lowest, highest], such as [0.5, 2.0]")
+            out["length_ratio"] = (float(item[0]), float(item[1]))
+        else:
+            raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_I18N_KEYS)})")
+    return I18nOptions(**out)
 
 
 def _patterns(value: Any, path: Path, key: str) -> tuple[str, ...]:

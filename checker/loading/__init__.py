@@ -64,7 +64,12 @@ def document_id(rel_path: str, config: Config) -> str:
 
 
 def load_document(
-    path: Path, config: Config, display: str | None = None, rel_path: str | None = None
+    path: Path,
+    config: Config,
+    display: str | None = None,
+    rel_path: str | None = None,
+    *,
+    keep_boilerplate: bool = False,
 ) -> Document:
     """Read and repair one article. Raises :class:`LoadError` for unusable input.
 
@@ -83,7 +88,13 @@ def load_document(
     decoded = decode(data, config.max_file_size)
     rel = config.relative(path) if rel_path is None else rel_path
     return parse_document(
-        decoded.text, fmt, rel if display is None else display, rel, config, list(decoded.repairs)
+        decoded.text,
+        fmt,
+        rel if display is None else display,
+        rel,
+        config,
+        list(decoded.repairs),
+        keep_boilerplate=keep_boilerplate,
     )
 
 
@@ -94,8 +105,14 @@ def parse_document(
     rel_path: str,
     config: Config,
     repairs: list[Repair] | None = None,
+    *,
+    keep_boilerplate: bool = False,
 ) -> Document:
-    """Parse decoded text into a document (the part of loading that needs no file)."""
+    """Parse decoded text into a document (the part of loading that needs no file).
+
+    ``keep_boilerplate`` keeps navigation lines, teasers and repeated lines, which are
+    not the article for scoring but are in the file: a translation must cover them.
+    """
     repairs = list(repairs or [])
     if not source.strip():
         raise LoadError("empty file: nothing to check")
@@ -156,9 +173,10 @@ def parse_document(
 
     blocks, text_repairs = _repair_blocks(blocks, lines)
     repairs.extend(text_repairs)
-    line_for = {id(b): lines.line_col(b.content.source_offset(0))[0] for b in blocks}
-    blocks, removed = remove_boilerplate(blocks, _navigation(config.boilerplate), line_for)
-    repairs.extend(removed)
+    if not keep_boilerplate:
+        line_for = {id(b): lines.line_col(b.content.source_offset(0))[0] for b in blocks}
+        blocks, removed = remove_boilerplate(blocks, _navigation(config.boilerplate), line_for)
+        repairs.extend(removed)
 
     choice = languages.choose(
         declared,

@@ -45,6 +45,8 @@ def _finding_line(finding: Finding, style: Style) -> list[str]:
 def _metrics_line(article: ArticleResult, style: Style) -> str:
     m = article.metrics
     doc = article.document
+    if doc.format == "gettext":
+        return _catalog_line(article, style)
     if m.get("grade") is None:
         grade = "not scored"
     else:
@@ -59,6 +61,24 @@ def _metrics_line(article: ArticleResult, style: Style) -> str:
         f"{style(doc.path, bold=True)} [{doc.lang or '?'}, {doc.format}] {grade}, "
         f"{m['words']} words, {m['sentences']} sentences"
     )
+
+
+def _catalog_line(article: ArticleResult, style: Style) -> str:
+    doc = article.document
+    stats = article.metrics.get("catalog")
+    if not stats:
+        return f"{style(doc.path, bold=True)} [{doc.lang}, catalog] unreadable"
+    units = stats["units"]
+    line = (
+        f"{style(doc.path, bold=True)} [{doc.lang}, catalog] "
+        f"{units['translated']}/{units['total']} translated ({units['translated_percent']:g}%), "
+        f"{units['fuzzy']} fuzzy, {units['untranslated']} untranslated, "
+        f"{units['obsolete']} obsolete"
+    )
+    grade, source = article.metrics.get("grade"), article.metrics.get("source_grade")
+    if grade is not None and source is not None:
+        line += f"; translation grade {grade:g} (source {source:g})"
+    return line
 
 
 def render(result: CheckResult, *, colour: bool = False, show_info: bool = True) -> str:

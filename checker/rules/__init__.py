@@ -11,7 +11,14 @@ from checker.rules.base import Rule
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, in code order."""
-    from checker.rules import accessibility, claims, meta, plain_language, readability
+    from checker.rules import (
+        accessibility,
+        claims,
+        meta,
+        plain_language,
+        readability,
+        translation,
+    )
 
     rules = (
         *readability.RULES,
@@ -19,6 +26,7 @@ def all_rules() -> tuple[Rule, ...]:
         *claims.RULES,
         *accessibility.RULES,
         *meta.RULES,
+        *translation.RULES,
     )
     return tuple(sorted(rules, key=lambda r: r.code))
 

@@ -1,0 +1,240 @@
+"""``checker i18n``: the gettext round trip from article to catalog and back.
+
+A thin typer layer over :mod:`checker.i18n`; exit codes as for ``checker check``:
+0 done, 1 a ``--check`` found work to do (or ``i18n check`` found problems), 2 a
+usage, configuration or catalog error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from checker.i18n.stats import CatalogStats
+    from checker.i18n.workflow import Outcome
+
+app = typer.Typer(
+    name="i18n",
+    help="Keep translations in step: extract, init, update, compile, stats, build, check.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Configuration file (default: nearest).")
+]
+LocaleOption = Annotated[
+    list[str] | None,
+    typer.Option("--locale", "-l", help="Locale (es, fr, pt_BR). Repeatable; default: all."),
+]
+ArticleOption = Annotated[
+    list[str] | None,
+    typer.Option("--article", "-a", help="Article id (methotrexate). Repeatable; default: all."),
+]
+
+
+def _config(config_file: Path | None):  # type: ignore[no-untyped-def]
+    from checker.cli import _load_config
+
+    return _load_config(config_file)
+
+
+def _report(outcomes: Iterable[Outcome]) -> int:
+    """Print one line per outcome; 2 when any was an error."""
+    code = 0
+    for outcome in outcomes:
+        detail = f": {outcome.detail}" if outcome.detail else ""
+        line = f"{outcome.path}: {outcome.status}{detail}"
+        if outcome.status == "error":
+            typer.echo(f"checker: error: {outcome.path}: {outcome.detail}", err=True)
+            code = 2
+        else:
+            typer.echo(line)
+    return code
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles or folders (default: configured).")
+    ] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Write a translation template (.pot) per source-language article."""
+    from checker.i18n.workflow import extract as run
+
+    raise typer.Exit(_report(run(_config(config_file), paths)))
+
+
+@app.command()
+def init(
+    locale: Annotated[str, typer.Option("--locale", "-l", help="The new locale (es, fr, de).")],
+    articles: ArticleOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Create a catalog (.po) of LOCALE for every template that has none."""
+    from checker.i18n.catalog import CatalogError
+    from checker.i18n.workflow import init as run
+
+    try:
+        outcomes = run(_config(config_file), locale, articles)
+    except CatalogError as exc:
+        typer.echo(f"checker: error: {exc.message}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(_report(outcomes))
+
+
+@app.command()
+def update(
+    locales: LocaleOption = None,
+    articles: ArticleOption = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 when a catalog is out of date.")
+    ] = False,
+    config_file: ConfigOption = None,
+) -> None:
+    """Merge each template into its catalogs: fuzzy matches, previous msgids, obsolete units."""
+    from checker.i18n.workflow import update as run
+
+    outcomes = run(_config(config_file), locales, articles, check=check)
+    code = _report(outcomes)
+    if code == 0 and any(o.status == "out-of-date" for o in outcomes):
+        code = 1
+    raise typer.Exit(code)
+
+
+@app.command(name="compile")
+def compile_command(
+    locales: LocaleOption = None,
+    use_fuzzy: Annotated[
+        bool, typer.Option("--use-fuzzy", help="Include fuzzy translations.")
+    ] = False,
+    config_file: ConfigOption = None,
+) -> None:
+    """Compile every catalog to a .mo file (fuzzy entries left out by default)."""
+    from checker.i18n.workflow import compile_catalogs
+
+    raise typer.Exit(_report(compile_catalogs(_config(config_file), locales, use_fuzzy=use_fuzzy)))
+
+
+@app.command()
+def build(
+    locale: Annotated[str, typer.Option("--locale", "-l", help="The locale to build.")],
+    articles: ArticleOption = None,
+    min_translated: Annotated[
+        float | None,
+        typer.Option(
+            "--min-translated",
+            help="Refuse below this percentage of translated units (default: 80, configurable).",
+        ),
+    ] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Rebuild each translated article of LOCALE in its source format (content/LOCALE/)."""
+    from checker.i18n.build import build as run
+
+    outcomes = run(_config(config_file), locale, articles, min_translated)
+    code = _report(outcomes)
+    if code == 0 and any(o.status == "refused" for o in outcomes):
+        code = 1
+    raise typer.Exit(code)
+
+
+@app.command(name="check")
+def check_command(
+    locales: LocaleOption = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="error, warning or info.")
+    ] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Check every catalog (TRN rules) and the translations they build (every rule)."""
+    import dataclasses
+    import sys
+
+    from checker.engine import CheckResult, Selection
+    from checker.i18n.check import check_translations
+    from checker.model import Severity
+
+    config = _config(config_file)
+    if fail_on:
+        try:
+            config = dataclasses.replace(config, fail_on=Severity.parse(fail_on))
+        except ValueError as exc:
+            typer.echo(f"checker: error: --fail-on: {exc}", err=True)
+            raise typer.Exit(2) from None
+    selection = Selection.build(config.select, config.ignore)
+    result = CheckResult(tuple(check_translations(config, selection, locales)), (), config.fail_on)
+    if output_format == "json":
+        from checker.output.json_format import render as render_json
+
+        sys.stdout.write(render_json(result))
+    else:
+        from checker.output.text_format import render as render_text
+
+        sys.stdout.write(render_text(result, colour=sys.stdout.isatty()))
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def stats(
+    locales: LocaleOption = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    config_file: ConfigOption = None,
+) -> None:
+    """Translated, fuzzy, untranslated and obsolete units and words, per article and locale."""
+    from checker.i18n.catalog import CatalogError, read_catalog
+    from checker.i18n.layout import Layout
+    from checker.i18n.stats import catalog_stats
+
+    if output_format not in ("text", "json"):
+        typer.echo("checker: error: --format must be text or json", err=True)
+        raise typer.Exit(2)
+    config = _config(config_file)
+    layout = Layout.of(config)
+    rows: list[CatalogStats] = []
+    errors: list[str] = []
+    for locale in locales or layout.locales(config.i18n.locales):
+        for article_id, path in layout.catalogs(locale):
+            try:
+                catalog = read_catalog(path)
+            except CatalogError as exc:
+                errors.append(str(exc))
+                continue
+            rows.append(catalog_stats(catalog, article_id, locale, config.relative(path)))
+    for error in errors:
+        typer.echo(f"checker: error: {error}", err=True)
+    if output_format == "json":
+        typer.echo(
+            json.dumps({"catalogs": [r.to_json() for r in rows], "errors": errors}, indent=2)
+        )
+    else:
+        _print_stats(rows)
+    raise typer.Exit(2 if errors else 0)
+
+
+def _print_stats(rows: list[CatalogStats]) -> None:
+    typer.echo(
+        f"{'article':<34} {'locale':<7} {'translated':>16} {'fuzzy':>12} "
+        f"{'untranslated':>14} {'obsolete':>9} {'words':>13}"
+    )
+    for r in rows:
+        translated = f"{r.translated}/{r.units} {r.translated_percent:5.1f}%"
+        fuzzy = f"{r.fuzzy} {r.percent(r.fuzzy):5.1f}%"
+        untranslated = f"{r.untranslated} {r.percent(r.untranslated):5.1f}%"
+        words = f"{r.translated_words}/{r.words}"
+        typer.echo(
+            f"{r.article:<34} {r.locale:<7} {translated:>16} {fuzzy:>12} {untranslated:>14} "
+            f"{r.obsolete:>9} {words:>13}"
+        )
+    if not rows:
+        typer.echo(
+            "no catalogs yet: run `checker i18n extract`, then `checker i18n init --locale xx`"
+        )

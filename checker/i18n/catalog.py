@@ -1,0 +1,285 @@
+"""Reading, validating and writing gettext catalogs, safely.
+
+polib keeps what translators and their tools put in a catalog (translator
+comments, flags, previous msgids, obsolete entries) through a read and a write,
+and never marks prose containing ``%`` as a format string.  This module adds what
+a checker needs on top: errors that name the file and line as ``msgfmt`` does,
+atomic writes (a temporary file renamed over the old one, so a crash leaves the old
+or the new catalog, never half of one), and a lock so two updates of one catalog
+cannot interleave.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import fcntl
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polib
+
+#: Line width of written catalogs, as GNU gettext wraps them.
+WRAP_WIDTH = 78
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be used as it is; ``str()`` reads ``path:line: message``."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class CatalogLocked(CatalogError):
+    """Another process is updating the same catalog."""
+
+
+def now_stamp() -> str:
+    """A PO header date: ``2026-11-21 10:30+0000``."""
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """The catalog at ``path``; raises :class:`CatalogError` naming the line of a problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(path, None, f"cannot read catalog: {exc.strerror or exc}") from None
+    charset = _declared_charset(data)
+    if charset is None:
+        raise CatalogError(
+            path, 1, "no header entry with 'Content-Type: text/plain; charset=...' at the top"
+        )
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise CatalogError(
+            path, _line_of(data, b"charset="), f"unknown charset {charset!r}"
+        ) from None
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            path,
+            data.count(b"\n", 0, exc.start) + 1,
+            f"the bytes are not valid {charset} (the header's charset)",
+        ) from None
+    _check_syntax(text, path)
+    try:
+        catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        line = _POLIB_LINE.search(message)
+        raise CatalogError(
+            path, int(line.group(1)) if line else None, _syntax_message(message)
+        ) from None
+    _check_duplicates(catalog, path)
+    return catalog
+
+
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
+_PO_LINE = rf"(?:{_KEYWORD}[ \t]+)?{_STRING}[ \t\r]*"
+#: The first line that is neither blank, a comment, nor a keyword or string line.
+_BAD_LINE = re.compile(
+    rf"^(?![ \t\r]*(?:$|#(?![~|])|#~?\|?[ \t]*{_PO_LINE}$|{_PO_LINE}$)).*$", re.MULTILINE
+)
+_WORD = re.compile(r"[A-Za-z_\[\]0-9]+")
+
+
+def _check_syntax(text: str, path: Path) -> None:
+    """Reject what GNU msgfmt rejects line by line; polib would silently drop the text
+    of an unclosed string (``msgstr "Tome 15 mg`` reads as an empty translation)."""
+    bad = _BAD_LINE.search(text)
+    if bad is None:
+        return
+    number = text.count("\n", 0, bad.start()) + 1
+    line = bad.group(0).strip().lstrip("#~| \t")
+    word = _WORD.match(line)
+    if line.startswith('"') or (word and line.count('"') % 2):
+        raise CatalogError(path, number, "syntax error: end-of-line within string")
+    keyword = word.group(0) if word else line[:20]
+    raise CatalogError(path, number, f"syntax error: keyword {keyword!r} unknown")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset the header declares, or None when the catalog has no header."""
+    head = data[:4000]
+    if b'msgid ""' not in head or b"Content-Type" not in head:
+        return None
+    found = _CHARSET.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def _line_of(data: bytes, needle: bytes) -> int:
+    return data.count(b"\n", 0, max(data.find(needle), 0)) + 1
+
+
+def _syntax_message(message: str) -> str:
+    message = _POLIB_LINE.sub("", message).strip().rstrip(".")
+    return f"syntax error: {message[0].lower() + message[1:] if message else 'unreadable'}"
+
+
+def _check_duplicates(catalog: polib.POFile, path: Path) -> None:
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in catalog:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            raise CatalogError(
+                path,
+                entry.linenum,
+                f"duplicate message definition (first defined at line {seen[key]})",
+            )
+        seen[key] = entry.linenum
+
+
+def render(catalog: polib.POFile) -> str:
+    """The catalog as PO text, wrapped at 78 columns as GNU gettext does, with a final newline.
+
+    Written here rather than by polib because polib wraps with :mod:`textwrap`, which
+    takes seconds on a catalog of 20,000 paragraphs; this writer takes a fraction of that
+    and wraps only at spaces (never inside a word or after a hyphen).
+    """
+    out: list[str] = []
+    if catalog.header:
+        out.extend(f"# {line}".rstrip() for line in catalog.header.split("\n"))
+    header = catalog.metadata_as_entry()
+    out.extend(_field("msgid", "", ""))
+    out.extend(_field("msgstr", header.msgstr, ""))
+    for entry in catalog:
+        if not entry.obsolete:
+            out.append("")
+            out.extend(_entry(entry))
+    for entry in catalog:
+        if entry.obsolete:
+            out.append("")
+            out.extend(_entry(entry))
+    return "\n".join(out) + "\n"
+
+
+def _entry(entry: polib.POEntry) -> list[str]:
+    lines: list[str] = []
+    prefix = "#~ " if entry.obsolete else ""
+    comments = [("# ", entry.tcomment)]
+    if not entry.obsolete:
+        comments.append(("#. ", entry.comment))
+    for marker, text in comments:
+        if text:
+            for line in text.split("\n"):
+                lines.extend(_wrap_words(line, marker))
+    if entry.occurrences and not entry.obsolete:
+        places = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+        lines.extend(_wrap_words(places, "#: "))
+    if entry.flags:
+        lines.append("#, " + ", ".join(entry.flags))
+    previous = "#~| " if entry.obsolete else "#| "
+    for name, value in (
+        ("msgctxt", entry.previous_msgctxt),
+        ("msgid", entry.previous_msgid),
+        ("msgid_plural", entry.previous_msgid_plural),
+    ):
+        if value is not None:
+            lines.extend(_field(name, value, previous))
+    if entry.msgctxt is not None:
+        lines.extend(_field("msgctxt", entry.msgctxt, prefix))
+    lines.extend(_field("msgid", entry.msgid, prefix))
+    if entry.msgid_plural:
+        lines.extend(_field("msgid_plural", entry.msgid_plural, prefix))
+        for index in sorted(entry.msgstr_plural, key=int):
+            lines.extend(_field(f"msgstr[{index}]", entry.msgstr_plural[index], prefix))
+    else:
+        lines.extend(_field("msgstr", entry.msgstr, prefix))
+    return lines
+
+
+def _wrap_words(text: str, marker: str, width: int = WRAP_WIDTH) -> list[str]:
+    """A comment line, wrapped at spaces with ``marker`` at the start of each line."""
+    if len(marker) + len(text) <= width:
+        return [marker + text]
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if current and len(marker) + len(current) + 1 + len(word) > width:
+            lines.append(marker + current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(marker + current)
+    return lines
+
+
+def _field(keyword: str, value: str, prefix: str, width: int = WRAP_WIDTH) -> list[str]:
+    """``keyword "value"``, or ``keyword ""`` and wrapped string lines when it is long."""
+    pieces = value.splitlines(keepends=True)
+    escaped = polib.escape(value)
+    if len(pieces) <= 1 and len(prefix) + len(keyword) + 3 + len(escaped) <= width:
+        return [f'{prefix}{keyword} "{escaped}"']
+    lines = [f'{prefix}{keyword} ""']
+    limit = width - 2 - len(prefix)
+    for piece in pieces:
+        current = ""
+        for word in re.split(r"(?<= )", polib.escape(piece)):
+            if current and len(current) + len(word) > limit:
+                lines.append(f'{prefix}"{current}"')
+                current = word
+            else:
+                current += word
+        if current:
+            lines.append(f'{prefix}"{current}"')
+    return lines
+
+
+def write_text_atomically(path: Path, text: str | bytes) -> None:
+    """Write through a temporary file in the same folder, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_catalog(catalog: polib.POFile, path: Path) -> None:
+    write_text_atomically(path, render(catalog))
+
+
+@contextlib.contextmanager
+def catalog_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of ``path`` or fail at once.
+
+    The folder is locked rather than the file because a write replaces the file (and
+    a lock file that is deleted afterwards can be locked twice); nothing is left behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CatalogLocked(
+                path, None, "another checker is updating this catalog; try again when it is done"
+            ) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

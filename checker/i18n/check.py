@@ -1,0 +1,175 @@
+"""Check every catalog and the translation it builds, for ``checker check`` and ``i18n check``.
+
+Each catalog gives one result, with the TRN findings on its entries (lines in the
+PO file).  The article it translates is then rebuilt in memory and checked with
+every readability, jargon and claim rule in the target language, when it is
+translated enough to build (``min-translated``) and the built file is not on
+disk, where ``checker check`` finds it like any other article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from checker.config import Config
+from checker.engine import ArticleResult, Selection, check_document
+from checker.i18n.build import build_article, load_source
+from checker.i18n.catalog import CatalogError, read_catalog
+from checker.i18n.layout import Layout
+from checker.i18n.qa import check_catalog
+from checker.i18n.stats import catalog_stats
+from checker.i18n.units import extract_units
+from checker.loading import parse_document
+from checker.mapped_text import SourceLines
+from checker.model import Document, Finding, LoadError, Scope
+from checker.rules import by_code
+
+
+def _catalog_document(rel: str, article_id: str, locale: str) -> Document:
+    """A stand-in document for a catalog, so its findings group like an article's."""
+    return Document(
+        path=rel,
+        id=f"{locale}/{article_id}",
+        format="gettext",
+        lang=locale,
+        lang_source="catalog",
+        declared_lang=locale,
+        source="",
+        lines=SourceLines(""),
+        blocks=(),
+    )
+
+
+def _document_finding(
+    code: str, path: str, message: str, line: int | None = None, **details: object
+) -> Finding:
+    rule = by_code()[code]
+    return Finding(
+        rule.code,
+        rule.name,
+        rule.severity,
+        message,
+        path,
+        Scope.DOCUMENT,
+        line,
+        1 if line else None,
+        line,
+        1 if line else None,
+        details=dict(details),
+    )
+
+
+def has_catalogs(config: Config) -> bool:
+    layout = Layout.of(config)
+    return any(layout.catalogs(locale) for locale in layout.locales(config.i18n.locales))
+
+
+def check_translations(
+    config: Config,
+    selection: Selection,
+    locales: Iterable[str] | None = None,
+    *,
+    checked_paths: Iterable[str] = (),
+) -> list[ArticleResult]:
+    """A result per catalog, plus one per translation built in memory.
+
+    ``checked_paths`` are articles already checked from disk: a built translation
+    among them is not checked a second time.
+    """
+    layout = Layout.of(config)
+    on_disk = set(checked_paths)
+    results: list[ArticleResult] = []
+    for locale in list(locales) if locales else layout.locales(config.i18n.locales):
+        for article_id, path in layout.catalogs(locale):
+            results.extend(_check_one(config, selection, layout, locale, article_id, path, on_disk))
+    return results
+
+
+def _keep(findings: Iterable[Finding], config: Config, selection: Selection) -> tuple[Finding, ...]:
+    kept = []
+    for finding in findings:
+        if finding.code not in selection.codes:
+            continue
+        severity = config.severity.get(finding.code)
+        kept.append(dataclasses.replace(finding, severity=severity) if severity else finding)
+    kept.sort(key=Finding.sort_key)
+    return tuple(kept)
+
+
+def _check_one(
+    config: Config,
+    selection: Selection,
+    layout: Layout,
+    locale: str,
+    article_id: str,
+    path: Path,
+    on_disk: set[str],
+) -> list[ArticleResult]:
+    rel = config.relative(path)
+    stand_in = _catalog_document(rel, article_id, locale)
+    try:
+        catalog = read_catalog(path)
+    except CatalogError as exc:
+        finding = _document_finding("TRN010", rel, exc.message, exc.line)
+        return [ArticleResult(stand_in, {"catalog": None}, _keep([finding], config, selection))]
+    stats = catalog_stats(catalog, article_id, locale, rel)
+    source_lang = catalog.metadata.get("X-Source-Language") or config.source_language
+    findings = list(check_catalog(catalog, rel, locale, source_lang, config.i18n, config.languages))
+    results: list[ArticleResult] = []
+    metrics: dict[str, Any] = {"catalog": stats.to_json()}
+    try:
+        source = load_source(config, catalog, path)
+    except CatalogError as exc:
+        findings.append(_document_finding("TRN011", rel, exc.message))
+        results.append(ArticleResult(stand_in, metrics, _keep(findings, config, selection)))
+        return results
+    live = {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
+    missing = [u for u in extract_units(source) if u.key not in live]
+    if missing:
+        findings.append(
+            _document_finding(
+                "TRN011",
+                rel,
+                f"{len(missing)} unit(s) of {source.path} are not in this catalog (first at "
+                f"line {missing[0].lines[0]}): run `checker i18n extract` and "
+                "`checker i18n update`",
+                missing=len(missing),
+            )
+        )
+    target = layout.built(locale, article_id, Path(source.path).suffix)
+    built = build_article(source, catalog, locale, target)
+    target_rel = config.relative(target)
+    translated = None
+    if built.translated_percent >= config.i18n.min_translated:
+        # below the build threshold the "translation" is mostly source text: nothing to score
+        try:
+            translated = parse_document(built.text, source.format, target_rel, target_rel, config)
+        except LoadError:
+            translated = None
+    if translated is not None:
+        translated_result = check_document(translated, config, selection)
+        source_result = check_document(source, config, Selection.build(["RDG"], []))
+        grade, source_grade = (
+            translated_result.metrics.get("grade"),
+            source_result.metrics.get("grade"),
+        )
+        metrics["grade"] = grade
+        metrics["source_grade"] = source_grade
+        if grade is not None and source_grade is not None and grade > source_grade + 2:
+            findings.append(
+                _document_finding(
+                    "TRN012",
+                    rel,
+                    f"The {locale} translation reads at grade {grade:g}, the source at "
+                    f"{source_grade:g}: simplify the translation",
+                    grade=grade,
+                    source_grade=source_grade,
+                )
+            )
+        if target_rel not in on_disk:
+            results.append(translated_result)
+    results.insert(0, ArticleResult(stand_in, metrics, _keep(findings, config, selection)))
+    return results

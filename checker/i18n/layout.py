@@ -1,0 +1,73 @@
+"""Where templates, catalogs, compiled catalogs and built translations live.
+
+``locales/templates/<article-id>.pot``, ``locales/<locale>/LC_MESSAGES/<article-id>.po``
+and ``.mo`` beside it, as gettext tools expect; built articles go to the configured
+build folder (``content/<locale>/`` by default) with the source's file name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.config import Config
+
+TEMPLATES = "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    root: Path  # the project root (the configuration's folder)
+    locales_dir: Path
+    build_dir: str  # with "{locale}"
+
+    @classmethod
+    def of(cls, config: Config) -> Layout:
+        return cls(config.root, config.root / config.i18n.locales_dir, config.i18n.build_dir)
+
+    def template(self, article_id: str) -> Path:
+        return self.locales_dir / TEMPLATES / f"{article_id}.pot"
+
+    def catalog(self, locale: str, article_id: str) -> Path:
+        return self.locales_dir / locale / "LC_MESSAGES" / f"{article_id}.po"
+
+    def compiled(self, locale: str, article_id: str) -> Path:
+        return self.catalog(locale, article_id).with_suffix(".mo")
+
+    def built(self, locale: str, article_id: str, suffix: str) -> Path:
+        name = article_id.rsplit("/", 1)[-1] + suffix
+        subfolder = article_id.rsplit("/", 1)[0] if "/" in article_id else ""
+        folder = self.root / self.build_dir.format(locale=locale)
+        return (folder / subfolder / name) if subfolder else folder / name
+
+    def templates(self) -> list[tuple[str, Path]]:
+        """``(article id, path)`` of every template, sorted."""
+        folder = self.locales_dir / TEMPLATES
+        if not folder.is_dir():
+            return []
+        return [
+            (p.relative_to(folder).with_suffix("").as_posix(), p)
+            for p in sorted(folder.rglob("*.pot"))
+        ]
+
+    def locales(self, configured: tuple[str, ...] = ()) -> list[str]:
+        """The configured locales, or every folder with ``LC_MESSAGES`` under the locales dir."""
+        if configured:
+            return list(configured)
+        if not self.locales_dir.is_dir():
+            return []
+        return sorted(
+            p.name
+            for p in self.locales_dir.iterdir()
+            if p.is_dir() and p.name != TEMPLATES and (p / "LC_MESSAGES").is_dir()
+        )
+
+    def catalogs(self, locale: str) -> list[tuple[str, Path]]:
+        """``(article id, path)`` of every catalog of ``locale``, sorted."""
+        folder = self.locales_dir / locale / "LC_MESSAGES"
+        if not folder.is_dir():
+            return []
+        return [
+            (p.relative_to(folder).with_suffix("").as_posix(), p)
+            for p in sorted(folder.rglob("*.po"))
+        ]

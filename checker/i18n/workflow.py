@@ -1,0 +1,291 @@
+"""The catalog round trip: extract, init, update, compile and stats.
+
+Each step works article by article and catalog by catalog: a bad catalog is
+reported with its file and line and left untouched, and the others carry on.
+Every step returns what it did as :class:`Outcome` records; the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from checker.config import Config
+from checker.i18n.catalog import (
+    WRAP_WIDTH,
+    CatalogError,
+    catalog_lock,
+    now_stamp,
+    read_catalog,
+    render,
+    write_catalog,
+    write_text_atomically,
+)
+from checker.i18n.layout import Layout
+from checker.i18n.merge import MergeReport, merge
+from checker.i18n.units import extract_units
+from checker.model import Document, LoadError
+
+_CREATION_DATE = re.compile(r'^"POT-Creation-Date: [^"\\]*\\n"$', re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one step did to one file: ``status`` is a short word, ``detail`` a sentence."""
+
+    path: str
+    status: str  # written, unchanged, created, exists, updated, out-of-date, error, ...
+    detail: str = ""
+    error: bool = False
+
+
+@dataclass(slots=True)
+class SourceArticles:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[Outcome] = field(default_factory=list)
+
+
+def source_articles(config: Config, paths: Iterable[Path] | None = None) -> SourceArticles:
+    """The articles written in the source language under ``paths`` (default: configured)."""
+    from checker.engine import discover
+    from checker.loading import load_document
+
+    chosen = list(paths) if paths else [config.root / p for p in config.paths]
+    files, missing = discover(chosen)
+    found = SourceArticles(errors=[Outcome(e.path, "error", e.message, True) for e in missing])
+    for path in files:
+        rel = config.relative(path)
+        try:
+            document = load_document(path, config, display=rel, rel_path=rel, keep_boilerplate=True)
+        except LoadError as exc:
+            found.errors.append(Outcome(rel, "error", str(exc), True))
+            continue
+        if document.lang == config.source_language:
+            found.documents.append(document)
+    return found
+
+
+# -- extract ---------------------------------------------------------------------------
+
+
+def make_template(document: Document) -> polib.POFile:
+    """The translation template of one article, dated now."""
+    template = polib.POFile(wrapwidth=WRAP_WIDTH)
+    template.header = (
+        f"Translation template for {document.path}.\n"
+        "Written by `checker i18n extract`: edit the article, not this file."
+    )
+    template.metadata = {
+        "Project-Id-Version": document.id,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": now_stamp(),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-File": document.path,
+        "X-Source-Language": document.lang,
+    }
+    for unit in extract_units(document):
+        template.append(
+            polib.POEntry(
+                msgid=unit.msgid,
+                msgctxt=unit.msgctxt,
+                occurrences=[(document.path, str(line)) for line in unit.lines],
+                comment=unit.note,
+            )
+        )
+    return template
+
+
+def _same_but_date(new_text: str, old_text: str) -> bool:
+    return _CREATION_DATE.sub("", new_text) == _CREATION_DATE.sub("", old_text)
+
+
+def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome]:
+    """Write a template per source article; an unchanged article leaves its template as is."""
+    layout = Layout.of(config)
+    articles = source_articles(config, paths)
+    outcomes = list(articles.errors)
+    for document in articles.documents:
+        target = layout.template(document.id)
+        text = render(make_template(document))
+        rel = config.relative(target)
+        if target.exists():
+            old = target.read_text(encoding="utf-8", errors="replace")
+            if _same_but_date(text, old):
+                outcomes.append(Outcome(rel, "unchanged"))
+                continue
+        write_text_atomically(target, text)
+        units = text.count("\nmsgid ") - 1
+        outcomes.append(Outcome(rel, "written", f"{units} units from {document.path}"))
+    return outcomes
+
+
+# -- init ------------------------------------------------------------------------------
+
+
+def plural_forms(locale: str) -> str:
+    """The ``Plural-Forms`` header of ``locale`` from Babel's locale data."""
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        return str(get_plural(locale)).strip()
+    except (UnknownLocaleError, ValueError) as exc:
+        raise CatalogError(locale, None, f"unknown locale {locale!r}: {exc}") from None
+
+
+def new_catalog(template: polib.POFile, locale: str) -> polib.POFile:
+    """An empty translation of ``template`` into ``locale``, with a complete header."""
+    catalog = polib.POFile(wrapwidth=WRAP_WIDTH)
+    source = template.metadata.get("X-Source-File", "")
+    catalog.header = f"Translation of {source} into {locale}." if source else ""
+    stamp = now_stamp()
+    catalog.metadata = {
+        "Project-Id-Version": template.metadata.get("Project-Id-Version", ""),
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": template.metadata.get("POT-Creation-Date", stamp),
+        "PO-Revision-Date": stamp,
+        "Last-Translator": "",
+        "Language-Team": locale,
+        "Language": locale,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(locale),
+        "X-Source-File": source,
+        "X-Source-Language": template.metadata.get("X-Source-Language", ""),
+    }
+    for entry in template:
+        catalog.append(
+            polib.POEntry(
+                msgid=entry.msgid,
+                msgctxt=entry.msgctxt,
+                occurrences=list(entry.occurrences),
+                comment=entry.comment,
+            )
+        )
+    return catalog
+
+
+def _templates(layout: Layout, articles: Iterable[str] | None) -> Iterator[tuple[str, Path]]:
+    wanted = set(articles) if articles else None
+    for article_id, path in layout.templates():
+        if wanted is None or article_id in wanted:
+            yield article_id, path
+
+
+def init(config: Config, locale: str, articles: Iterable[str] | None = None) -> list[Outcome]:
+    """Create the catalog of ``locale`` for every template that has none yet."""
+    layout = Layout.of(config)
+    plural_forms(locale)  # an unknown locale fails before anything is written
+    outcomes: list[Outcome] = []
+    for article_id, template_path in _templates(layout, articles):
+        target = layout.catalog(locale, article_id)
+        rel = config.relative(target)
+        if target.exists():
+            outcomes.append(Outcome(rel, "exists", "already there: use `checker i18n update`"))
+            continue
+        try:
+            template = read_catalog(template_path)
+            with catalog_lock(target):
+                write_catalog(new_catalog(template, locale), target)
+        except CatalogError as exc:
+            outcomes.append(Outcome(exc.path, "error", exc.message, True))
+            continue
+        outcomes.append(Outcome(rel, "created", f"{len(template)} units to translate"))
+    if not outcomes:
+        outcomes.append(
+            Outcome(config.relative(layout.locales_dir), "nothing", "no templates: run extract")
+        )
+    return outcomes
+
+
+# -- update ----------------------------------------------------------------------------
+
+
+def _describe(report: MergeReport) -> str:
+    parts = [f"{report.kept} kept", f"{report.fuzzy} fuzzy", f"{report.new} new"]
+    parts.append(f"{report.obsolete} obsolete")
+    if report.revived:
+        parts.append(f"{report.revived} revived")
+    return ", ".join(parts)
+
+
+def update(
+    config: Config,
+    locales: Iterable[str] | None = None,
+    articles: Iterable[str] | None = None,
+    *,
+    check: bool = False,
+) -> list[Outcome]:
+    """Merge each template into its catalogs; with ``check``, only say which are out of date."""
+    layout = Layout.of(config)
+    outcomes: list[Outcome] = []
+    chosen = list(locales) if locales else layout.locales(config.i18n.locales)
+    for article_id, template_path in _templates(layout, articles):
+        try:
+            template = read_catalog(template_path)
+        except CatalogError as exc:
+            outcomes.append(Outcome(exc.path, "error", exc.message, True))
+            continue
+        for locale in chosen:
+            target = layout.catalog(locale, article_id)
+            if not target.exists():
+                continue
+            outcomes.append(_update_one(config, template, target, check))
+    return outcomes
+
+
+def _update_one(config: Config, template: polib.POFile, target: Path, check: bool) -> Outcome:
+    rel = config.relative(target)
+    try:
+        with catalog_lock(target):
+            current = target.read_text(encoding="utf-8", errors="replace")
+            merged, report = merge(read_catalog(target), template)
+            text = render(merged)
+            if text == current:
+                return Outcome(rel, "up-to-date")
+            if check:
+                return Outcome(rel, "out-of-date", _describe(report), True)
+            write_catalog(merged, target)
+    except CatalogError as exc:
+        return Outcome(exc.path, "error", exc.message, True)
+    return Outcome(rel, "updated", _describe(report))
+
+
+# -- compile ---------------------------------------------------------------------------
+
+
+def compile_catalogs(
+    config: Config, locales: Iterable[str] | None = None, *, use_fuzzy: bool = False
+) -> list[Outcome]:
+    """Write a ``.mo`` beside each catalog; fuzzy entries are left out unless ``use_fuzzy``."""
+    layout = Layout.of(config)
+    outcomes: list[Outcome] = []
+    for locale in list(locales) if locales else layout.locales(config.i18n.locales):
+        for article_id, path in layout.catalogs(locale):
+            try:
+                catalog = read_catalog(path)
+            except CatalogError as exc:
+                outcomes.append(Outcome(exc.path, "error", exc.message, True))
+                continue
+            fuzzy = [e for e in catalog.fuzzy_entries() if not e.obsolete]
+            if use_fuzzy:
+                for entry in fuzzy:
+                    entry.flags.remove("fuzzy")
+            target = layout.compiled(locale, article_id)
+            write_text_atomically(target, catalog.to_binary())
+            included = len(catalog.translated_entries())
+            left = "" if use_fuzzy or not fuzzy else f", {len(fuzzy)} fuzzy left out"
+            outcomes.append(
+                Outcome(config.relative(target), "compiled", f"{included} messages{left}")
+            )
+    return outcomes

@@ -1,0 +1,341 @@
+"""The gettext round trip: extract, init, update, compile, stats and build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.config import I18nOptions
+from checker.i18n.build import build
+from checker.i18n.catalog import CatalogError, CatalogLocked, catalog_lock, read_catalog
+from checker.i18n.layout import Layout
+from checker.i18n.merge import merge
+from checker.i18n.workflow import compile_catalogs, extract, init, update
+from tests.conftest import make_config, write
+
+HEADER = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+ARTICLE = """---
+title: Taking methotrexate
+lang: en
+---
+
+# Taking methotrexate
+
+Methotrexate is taken **once a week**, never every day [^1].
+
+See the [NHS page](https://www.nhs.uk/methotrexate/) for more.
+
+- Take 7.5 mg to start.
+- About 50% of patients feel better within 12 weeks.
+
+![A pill box with days of the week](box.png)
+
+[^1]: British National Formulary, 2024.
+"""
+
+
+def msgfmt_check(path: Path) -> None:
+    """Fail unless GNU msgfmt accepts ``path`` with -c (skipped without gettext locally)."""
+    if shutil.which("msgfmt") is None:
+        if os.environ.get("CHECKER_REQUIRE_MSGFMT"):
+            pytest.fail("msgfmt is required here (CHECKER_REQUIRE_MSGFMT is set)")
+        pytest.skip("GNU gettext's msgfmt is not installed")
+    done = subprocess.run(
+        ["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def project(tmp_path: Path, text: str = ARTICLE, name: str = "content/mtx.md"):  # type: ignore[no-untyped-def]
+    write(tmp_path, name, text)
+    return make_config(tmp_path)
+
+
+def translate_all(path: Path, prefix: str = "ES ") -> None:
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = prefix + entry.msgid
+    catalog.save()
+
+
+def test_extract_keeps_inline_markup_references_and_contexts(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    (outcome,) = extract(config)
+    assert outcome.status == "written"
+    template = read_catalog(Layout.of(config).template("mtx"))
+    by_id = {(e.msgctxt, e.msgid): e for e in template}
+    assert (None, "Methotrexate is taken **once a week**, never every day [^1].") in by_id
+    assert (None, "See the [NHS page](https://www.nhs.uk/methotrexate/) for more.") in by_id
+    assert ("title", "Taking methotrexate") in by_id  # the title field is its own context
+    heading = by_id[(None, "Taking methotrexate")]
+    assert heading.occurrences == [("content/mtx.md", "6")]
+    assert heading.comment == "heading level 1"
+    assert ("alt text", "A pill box with days of the week") in by_id
+    # prose with a percent sign is not a format string
+    percent = by_id[(None, "About 50% of patients feel better within 12 weeks.")]
+    assert "python-format" not in percent.flags
+
+
+def test_extract_twice_gives_a_byte_identical_template(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    path = Layout.of(config).template("mtx")
+    first = path.read_bytes()
+    (outcome,) = extract(config)
+    assert outcome.status == "unchanged"
+    assert path.read_bytes() == first
+
+
+def test_init_writes_a_valid_header_with_babel_plural_forms(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    (outcome,) = init(config, "fr")
+    assert outcome.status == "created"
+    path = Layout.of(config).catalog("fr", "mtx")
+    catalog = read_catalog(path)
+    assert catalog.metadata["Language"] == "fr"
+    assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+    assert catalog.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    assert catalog.metadata["X-Source-File"] == "content/mtx.md"
+    msgfmt_check(path)
+    (again,) = init(config, "fr")
+    assert again.status == "exists"
+    with pytest.raises(CatalogError, match="unknown locale"):
+        init(config, "xx_NOPE")
+
+
+def test_update_keeps_fuzzy_matches_new_and_obsolete_units(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    init(config, "es")
+    path = Layout.of(config).catalog("es", "mtx")
+    translate_all(path)
+    catalog = polib.pofile(str(path))
+    catalog[2].tcomment = "checked by the pharmacist"
+    catalog.save()
+
+    edited = (
+        ARTICLE.replace("never every day", "never every single day")
+        .replace("- Take 7.5 mg to start.\n", "")
+        .replace("# Taking methotrexate\n", "# Taking methotrexate\n\nA brand new line.\n")
+    )
+    write(tmp_path, "content/mtx.md", edited)
+    extract(config)
+    (outcome,) = update(config, check=True)
+    assert outcome.status == "out-of-date"
+    (outcome,) = update(config)
+    assert outcome.status == "updated", outcome
+    assert "1 fuzzy" in outcome.detail and "1 new" in outcome.detail
+
+    merged = read_catalog(path)
+    entries = {e.msgid: e for e in merged if not e.obsolete}
+    fuzzy = entries["Methotrexate is taken **once a week**, never every single day [^1]."]
+    assert "fuzzy" in fuzzy.flags
+    assert fuzzy.previous_msgid == "Methotrexate is taken **once a week**, never every day [^1]."
+    assert fuzzy.msgstr == "ES Methotrexate is taken **once a week**, never every day [^1]."
+    assert entries["A brand new line."].msgstr == ""
+    (gone,) = merged.obsolete_entries()
+    assert gone.msgid == "Take 7.5 mg to start." and gone.msgstr == "ES Take 7.5 mg to start."
+    assert "checked by the pharmacist" in path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    (outcome,) = update(config, check=True)
+    assert outcome.status == "up-to-date"
+
+    # the removed item comes back: its obsolete translation is revived, not duplicated
+    write(tmp_path, "content/mtx.md", ARTICLE)
+    extract(config)
+    update(config)
+    revived = read_catalog(path)
+    assert not revived.obsolete_entries()
+    item = next(e for e in revived if e.msgid == "Take 7.5 mg to start.")
+    assert item.msgstr == "ES Take 7.5 mg to start." and "fuzzy" not in item.flags
+    msgfmt_check(path)
+
+
+def test_merge_never_drops_a_translation_and_rejects_unrelated_short_texts() -> None:
+    old = polib.POFile()
+    for text in ("Take it with food.", "Wash your hands before each injection, every time."):
+        old.append(polib.POEntry(msgid=text, msgstr="T " + text))
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="Take a rest."))
+    template.append(polib.POEntry(msgid="Wash your hands before every injection, every time."))
+    merged, report = merge(old, template)
+    kept = {e.msgid: e for e in merged}
+    # a long unit edited by a word is matched; a short unrelated one is not
+    edited = kept["Wash your hands before every injection, every time."]
+    assert "fuzzy" in edited.flags
+    assert edited.msgstr == "T Wash your hands before each injection, every time."
+    assert kept["Take a rest."].msgstr == ""
+    assert kept["Take it with food."].obsolete
+    assert kept["Take it with food."].msgstr == "T Take it with food."
+    assert (report.fuzzy, report.new, report.obsolete) == (1, 1, 1)
+
+
+def test_compile_leaves_out_fuzzy_entries(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    init(config, "de")
+    path = Layout.of(config).catalog("de", "mtx")
+    translate_all(path, "DE ")
+    catalog = polib.pofile(str(path))
+    catalog[0].flags.append("fuzzy")
+    catalog.save()
+    (outcome,) = compile_catalogs(config)
+    assert "1 fuzzy left out" in outcome.detail
+    compiled = polib.mofile(str(Layout.of(config).compiled("de", "mtx")))
+    assert catalog[0].msgid_with_context not in {e.msgid_with_context for e in compiled}
+    assert len(compiled) == len(catalog) - 1
+    compile_catalogs(config, use_fuzzy=True)
+    assert len(polib.mofile(str(Layout.of(config).compiled("de", "mtx")))) == len(catalog)
+
+
+def test_build_rebuilds_the_article_with_fallbacks_marked(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    init(config, "es")
+    path = Layout.of(config).catalog("es", "mtx")
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        if entry.msgid.startswith("See the"):
+            continue  # left untranslated
+        entry.msgstr = {"Taking methotrexate": "Cómo tomar metotrexato: guía"}.get(
+            entry.msgid, "ES " + entry.msgid
+        )
+    catalog.save()
+    (refused,) = build(config, "es", min_translated=95)
+    assert refused.status == "refused" and "87.5%" in refused.detail
+    (outcome,) = build(config, "es")
+    assert outcome.status == "built", outcome
+    built = (tmp_path / "content/es/mtx.md").read_text(encoding="utf-8")
+    assert "lang: es" in built and "lang: en" not in built
+    # a title with ': ' is quoted so that the front matter stays valid YAML
+    assert 'title: "Cómo tomar metotrexato: guía"' in built
+    assert "# Cómo tomar metotrexato: guía" in built
+    assert "See the [NHS page](https://www.nhs.uk/methotrexate/) for more. <!-- i18n:" in built
+    assert "![ES A pill box with days of the week](box.png)" in built
+
+
+def test_build_refuses_a_translation_that_breaks_the_structure(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    init(config, "es")
+    path = Layout.of(config).catalog("es", "mtx")
+    translate_all(path)
+    catalog = polib.pofile(str(path))
+    next(e for e in catalog if e.msgid.startswith("Methotrexate is")).msgstr = "Uno\n\n# Dos"
+    catalog.save()
+    (outcome,) = build(config, "es")
+    assert outcome.status == "error"
+    assert not (tmp_path / "content/es/mtx.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            HEADER + b'msgid "a"\nmsgstr "b\n',
+            6,
+            "syntax error",
+        ),
+        (b'msgid "a"\nmsgstr "b"\n', 1, "no header entry"),
+        (
+            HEADER.replace(b"UTF-8", b"KLINGON"),
+            3,
+            "unknown charset",
+        ),
+        (
+            HEADER + b'msgid "a"\nmsgstr "\xe9"\n',
+            6,
+            "not valid UTF-8",
+        ),
+        (
+            HEADER + b'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n',
+            8,
+            "duplicate message definition",
+        ),
+    ],
+)
+def test_bad_catalogs_name_the_file_and_line(
+    tmp_path: Path, text: bytes, line: int, message: str
+) -> None:
+    path = write(tmp_path, "bad.po", text)
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert caught.value.line == line
+    assert message in caught.value.message
+    assert str(caught.value).startswith(f"{path}:{line}: ")
+
+
+def test_a_bad_catalog_is_left_untouched_and_the_others_carry_on(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    write(tmp_path, "content/other.md", "# Other\n\nDrink water every day.\n")
+    extract(config)
+    init(config, "es")
+    layout = Layout.of(config)
+    broken = layout.catalog("es", "mtx")
+    broken_text = broken.read_text(encoding="utf-8") + 'msgid "x"\nmsgstr "unclosed\n'
+    broken.write_text(broken_text, encoding="utf-8")
+    write(tmp_path, "content/other.md", "# Other\n\nDrink water every day.\n\nAnd rest.\n")
+    extract(config)
+    outcomes = {o.path.rsplit("/", 1)[-1]: o for o in update(config)}
+    assert outcomes["mtx.po"].error and "syntax error" in outcomes["mtx.po"].detail
+    assert outcomes["other.po"].status == "updated"
+    assert broken.read_text(encoding="utf-8") == broken_text
+
+
+def test_a_second_update_of_the_same_catalog_is_refused(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    extract(config)
+    init(config, "es")
+    path = Layout.of(config).catalog("es", "mtx")
+    with catalog_lock(path):
+        (outcome,) = update(config)
+        assert outcome.error and "another checker is updating" in outcome.detail
+        with pytest.raises(CatalogLocked), catalog_lock(path):
+            pass
+
+
+def test_cli_round_trip_and_stats_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project(tmp_path)
+    write(tmp_path, "pyproject.toml", '[tool.checker]\npaths = ["content"]\n')
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["i18n", "extract"]).exit_code == 0
+    assert runner.invoke(app, ["i18n", "init", "--locale", "es"]).exit_code == 0
+    path = tmp_path / "locales/es/LC_MESSAGES/mtx.po"
+    catalog = polib.pofile(str(path))
+    catalog[0].msgstr = "Tomar metotrexato"
+    catalog.save()
+    done = runner.invoke(app, ["i18n", "stats", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    import json
+
+    (row,) = json.loads(done.output)["catalogs"]
+    assert row["units"]["translated"] == 1 and row["units"]["total"] == 8
+    assert row["units"]["translated_percent"] == 12.5
+    assert runner.invoke(app, ["i18n", "update", "--check"]).exit_code == 0
+    refused = runner.invoke(app, ["i18n", "build", "--locale", "es"])
+    assert refused.exit_code == 1 and "at least 80% needed" in refused.output
+
+
+def test_i18n_options_from_config(tmp_path: Path) -> None:
+    from checker.config import ConfigError, load_config
+
+    good = write(
+        tmp_path,
+        "pyproject.toml",
+        '[tool.checker.i18n]\nlocales = ["es"]\nmin-translated = 90\nlength-ratio = [0.4, 2.5]\n',
+    )
+    options = load_config(good).i18n
+    assert options == I18nOptions(locales=("es",), min_translated=90.0, length_ratio=(0.4, 2.5))
+    write(tmp_path, "pyproject.toml", '[tool.checker.i18n]\nbuild-dir = "out"\n')
+    with pytest.raises(ConfigError, match=r"tool\.checker\.i18n\.build-dir"):
+        load_config(good)
