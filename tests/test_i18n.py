@@ -339,3 +339,55 @@ def test_i18n_options_from_config(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[tool.checker.i18n]\nbuild-dir = "out"\n')
     with pytest.raises(ConfigError, match=r"tool\.checker\.i18n\.build-dir"):
         load_config(good)
+
+
+ROUND_TRIP = """# Translation of content/a.md into es.
+msgid ""
+msgstr ""
+"Project-Id-Version: a\\n"
+"Language: es\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+# checked by the pharmacist, 2026
+#. paragraph
+#: content/a.md:3
+msgid "About 50% of patients feel better."
+msgstr "Alrededor del 50 % de los pacientes se sienten mejor."
+
+#. paragraph
+#: content/a.md:5
+#, fuzzy
+#| msgid ""
+#| "Take the tablets with a full glass of water after breakfast, every "
+#| "morning."
+msgid ""
+"Take the tablets with a full glass of water after breakfast, every single "
+"morning."
+msgstr ""
+"Tome los comprimidos con un vaso lleno de agua después del desayuno, cada "
+"mañana."
+
+#. front matter: title
+#: content/a.md:1
+msgctxt "title"
+msgid "Methotrexate"
+msgstr "Metotrexato"
+
+#~ msgid "Stop if you feel sick."
+#~ msgstr "Deje de tomarlo si se siente mal."
+"""
+
+
+def test_a_catalog_survives_a_read_and_write_byte_for_byte(tmp_path: Path) -> None:
+    from checker.i18n.catalog import render
+
+    path = write(tmp_path, "a.po", ROUND_TRIP)
+    catalog = read_catalog(path)
+    assert render(catalog) == ROUND_TRIP
+    fuzzy = next(e for e in catalog if "fuzzy" in e.flags)
+    assert fuzzy.previous_msgid.startswith("Take the tablets")
+    assert [e.msgid for e in catalog.obsolete_entries()] == ["Stop if you feel sick."]
+    msgfmt_check(path)
