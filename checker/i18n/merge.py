@@ -98,11 +98,10 @@ def _scored_pairs(wanted: list[str], old: list[str]) -> list[tuple[float, int, i
         if not columns:
             continue
         least = cutoff(len(text))
-        scores = process.cdist(
-            [text], [old[c] for c in columns], scorer=fuzz.ratio, score_cutoff=least, workers=1
-        )[0]
-        for position in scores.nonzero()[0]:
-            pairs.append((float(scores[position]), row, columns[int(position)]))
+        for _choice, score, position in process.extract(
+            text, [old[c] for c in columns], scorer=fuzz.ratio, score_cutoff=least, limit=None
+        ):
+            pairs.append((float(score), row, columns[position]))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
 
