@@ -391,3 +391,56 @@ def test_a_catalog_survives_a_read_and_write_byte_for_byte(tmp_path: Path) -> No
     assert fuzzy.previous_msgid.startswith("Take the tablets")
     assert [e.msgid for e in catalog.obsolete_entries()] == ["Stop if you feel sick."]
     msgfmt_check(path)
+
+
+def test_checker_check_reports_catalogs_and_checks_the_built_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    config = project(tmp_path)
+    write(tmp_path, "pyproject.toml", '[tool.checker]\npaths = ["content"]\n')
+    extract(config)
+    init(config, "es")
+    init(config, "fr")
+    path = Layout.of(config).catalog("es", "mtx")
+    spanish = {
+        "Taking methotrexate": "Tomar metotrexato",
+        "Methotrexate is taken **once a week**, never every day [^1].": (
+            "El metotrexato se toma **una vez por semana**, nunca todos los días [^1]."
+        ),
+        "See the [NHS page](https://www.nhs.uk/methotrexate/) for more.": (
+            "Consulte la [página del NHS](https://www.nhs.uk/methotrexate/) para saber más."
+        ),
+        "Take 7.5 mg to start.": "Tome 75 mg para empezar.",
+        "About 50% of patients feel better within 12 weeks.": (
+            "Alrededor del 50 % de los pacientes se sienten mejor en 12 semanas."
+        ),
+        "A pill box with days of the week": "Un pastillero con los días de la semana",
+        "British National Formulary, 2024.": "British National Formulary, 2024.",
+    }
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = spanish[entry.msgid]
+    catalog.save()
+    broken = Layout.of(config).catalog("fr", "mtx")
+    broken.write_text(broken.read_text(encoding="utf-8") + 'msgid "x"\nmsgstr "y\n', "utf-8")
+    write(tmp_path, "content/mtx.md", ARTICLE + "\nA new closing paragraph.\n")
+
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, ["check", "--format", "json"])
+    report = json.loads(done.output)
+    by_path = {a["path"]: a for a in report["articles"]}
+    es = by_path["locales/es/LC_MESSAGES/mtx.po"]
+    assert es["format"] == "gettext" and es["metrics"]["catalog"]["units"]["translated"] == 8
+    found = {(f["code"], f["line"]) for f in es["findings"]}
+    dose_line = next(e.linenum for e in read_catalog(path) if e.msgid.startswith("Take 7.5"))
+    assert ("TRN004", dose_line) in found
+    assert any(code == "TRN011" for code, _ in found)  # the new paragraph is not in it
+    assert "TRN007" not in {code for code, _ in found}  # a reference is kept as written
+    fr = by_path["locales/fr/LC_MESSAGES/mtx.po"]
+    (error,) = fr["findings"]
+    assert error["code"] == "TRN010" and "syntax error" in error["message"]
+    built = by_path["content/es/mtx.md"]
+    assert built["lang"] == "es" and built["metrics"]["grade"] is not None
+    assert done.exit_code == 1
