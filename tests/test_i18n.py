@@ -444,3 +444,19 @@ def test_checker_check_reports_catalogs_and_checks_the_built_translation(
     built = by_path["content/es/mtx.md"]
     assert built["lang"] == "es" and built["metrics"]["grade"] is not None
     assert done.exit_code == 1
+
+
+def test_a_latin_1_catalog_is_written_back_in_utf_8_with_a_matching_header(
+    tmp_path: Path,
+) -> None:
+    from checker.i18n.catalog import render
+
+    text = HEADER.replace(b"UTF-8", b"ISO-8859-1") + 'msgid "a"\nmsgstr "Poivré"\n'.encode(
+        "latin-1"
+    )
+    catalog = read_catalog(write(tmp_path, "a.po", text))
+    assert catalog[0].msgstr == "Poivré"
+    again = write(tmp_path, "b.po", render(catalog))
+    assert "charset=UTF-8" in again.read_text(encoding="utf-8")
+    assert read_catalog(again)[0].msgstr == "Poivré"
+    msgfmt_check(again)

@@ -150,6 +150,10 @@ def render(catalog: polib.POFile) -> str:
     takes seconds on a catalog of 20,000 paragraphs; this writer takes a fraction of that
     and wraps only at spaces (never inside a word or after a hyphen).
     """
+    content_type = catalog.metadata.get("Content-Type", "")
+    if "charset=" in content_type and not re.search(r"charset=utf-?8\b", content_type, re.I):
+        # every catalog is written in UTF-8, so the header must say so
+        catalog.metadata["Content-Type"] = re.sub(r"charset=[^;\s]+", "charset=UTF-8", content_type)
     out: list[str] = []
     if catalog.header:
         out.extend(f"# {line}".rstrip() for line in catalog.header.split("\n"))
