@@ -45,8 +45,9 @@ def _config(config_file: Path | None):  # type: ignore[no-untyped-def]
     return _load_config(config_file)
 
 
-def _report(outcomes: Iterable[Outcome]) -> int:
-    """Print one line per outcome; 2 when any was an error."""
+def _report(outcomes: Iterable[Outcome], work_to_do: str = "") -> int:
+    """Print one line per outcome; 2 when any was an error, else 1 when any has the status
+    ``work_to_do`` (a catalog out of date, a build refused), else 0."""
     code = 0
     for outcome in outcomes:
         detail = f": {outcome.detail}" if outcome.detail else ""
@@ -56,6 +57,8 @@ def _report(outcomes: Iterable[Outcome]) -> int:
             code = 2
         else:
             typer.echo(line)
+            if code == 0 and work_to_do and outcome.status == work_to_do:
+                code = 1
     return code
 
 
@@ -103,10 +106,7 @@ def update(
     from checker.i18n.workflow import update as run
 
     outcomes = run(_config(config_file), locales, articles, check=check)
-    code = _report(outcomes)
-    if code == 0 and any(o.status == "out-of-date" for o in outcomes):
-        code = 1
-    raise typer.Exit(code)
+    raise typer.Exit(_report(outcomes, work_to_do="out-of-date"))
 
 
 @app.command(name="compile")
@@ -140,10 +140,7 @@ def build(
     from checker.i18n.build import build as run
 
     outcomes = run(_config(config_file), locale, articles, min_translated)
-    code = _report(outcomes)
-    if code == 0 and any(o.status == "refused" for o in outcomes):
-        code = 1
-    raise typer.Exit(code)
+    raise typer.Exit(_report(outcomes, work_to_do="refused"))
 
 
 @app.command(name="check")

@@ -128,6 +128,17 @@ def _show(pairs: Counter[tuple[str, str]]) -> str:
     return ", ".join(f"{v} {u}".strip() for (v, u), n in sorted(pairs.items()) for _ in range(n))
 
 
+def _differences(
+    missing: str, added: str, added_word: str = "added", missing_word: str = "missing"
+) -> str:
+    """``missing X; added Y``, leaving out an empty side."""
+    parts = [
+        f"{missing_word} {missing}" if missing else "",
+        f"{added_word} {added}" if added else "",
+    ]
+    return "; ".join(p for p in parts if p)
+
+
 def check_catalog(
     catalog: polib.POFile,
     path: str,
@@ -189,21 +200,16 @@ def _compare(
     source, target = entry.msgid, entry.msgstr
     want, got = numbers(source, source_locale), numbers(target, locale)
     if want != got:
-        missing, extra = want - got, got - want
-        parts = []
-        if missing:
-            parts.append(f"missing {_show(missing)}")
-        if extra:
-            parts.append(f"not in the source {_show(extra)}")
+        missing, extra = _show(want - got), _show(got - want)
         yield _finding(
             rules["TRN004"],
             path,
             entry,
-            f"Numbers differ from the source ({'; '.join(parts)}): a wrong number can be a "
-            "wrong dose",
+            f"Numbers differ from the source ({_differences(missing, extra, 'not in the source')})"
+            ": a wrong number can be a wrong dose",
             source=source,
-            missing=_show(missing),
-            added=_show(extra),
+            missing=missing,
+            added=extra,
         )
     want_links, got_links = links(source), links(target)
     if want_links != got_links:
@@ -211,35 +217,24 @@ def _compare(
             rules["TRN005"],
             path,
             entry,
-            "Link targets differ from the source: "
-            + "; ".join(
-                part
-                for part in (
-                    f"missing {', '.join(sorted(want_links - got_links))}"
-                    if want_links - got_links
-                    else "",
-                    f"added {', '.join(sorted(got_links - want_links))}"
-                    if got_links - want_links
-                    else "",
-                )
-                if part
-            ),
+            "Link targets differ from the source ("
+            + _differences(
+                ", ".join(sorted(want_links - got_links)), ", ".join(sorted(got_links - want_links))
+            )
+            + ")",
             source=source,
         )
     want_markup, got_markup = markup(source), markup(target)
     if want_markup != got_markup:
         lost = sorted((want_markup - got_markup).elements())
         added = sorted((got_markup - want_markup).elements())
-        parts = []
-        if lost:
-            parts.append(f"lost {', '.join(lost)}")
-        if added:
-            parts.append(f"added {', '.join(added)}")
         yield _finding(
             rules["TRN006"],
             path,
             entry,
-            f"Inline markup differs from the source ({'; '.join(parts)})",
+            "Inline markup differs from the source ("
+            + _differences(", ".join(lost), ", ".join(added), "added", "lost")
+            + ")",
             source=source,
             lost=lost,
             added=added,
