@@ -37,6 +37,8 @@ _add_subcommands()
 class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -60,8 +62,13 @@ def check(
         typer.Argument(help="Files or folders to check (default: the configured content folder)."),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: text; github when run in GitHub Actions).",
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option("--select", help="Rules to run: code, prefix (RDG), name or ALL. Repeatable."),
@@ -123,6 +130,11 @@ def check(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     targets = list(paths) if paths else [config.root / p for p in config.paths]
+    if output_format is None:
+        import os
+
+        in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = OutputFormat.github if in_actions else OutputFormat.text
 
     from checker.engine import discover
 
@@ -147,6 +159,14 @@ def check(
         from checker.output.json_format import render as render_json
 
         report = render_json(result)
+    elif output_format is OutputFormat.sarif:
+        from checker.output.sarif_format import render as render_sarif
+
+        report = render_sarif(result)
+    elif output_format is OutputFormat.github:
+        from checker.output.github_format import render as render_github
+
+        report = render_github(result)
     else:
         from checker.output.text_format import render as render_text
 
