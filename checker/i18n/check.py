@@ -19,13 +19,12 @@ from checker.engine import ArticleResult, Selection, check_document
 from checker.i18n.build import build_article, load_source
 from checker.i18n.catalog import CatalogError, read_catalog
 from checker.i18n.layout import Layout
-from checker.i18n.qa import check_catalog
+from checker.i18n.qa import catalog_finding, check_catalog
 from checker.i18n.stats import catalog_stats
 from checker.i18n.units import extract_units
 from checker.loading import parse_document
 from checker.mapped_text import SourceLines
-from checker.model import Document, Finding, LoadError, Scope
-from checker.rules import by_code
+from checker.model import Document, Finding, LoadError
 
 
 def _catalog_document(rel: str, article_id: str, locale: str) -> Document:
@@ -40,25 +39,6 @@ def _catalog_document(rel: str, article_id: str, locale: str) -> Document:
         source="",
         lines=SourceLines(""),
         blocks=(),
-    )
-
-
-def _document_finding(
-    code: str, path: str, message: str, line: int | None = None, **details: object
-) -> Finding:
-    rule = by_code()[code]
-    return Finding(
-        rule.code,
-        rule.name,
-        rule.severity,
-        message,
-        path,
-        Scope.DOCUMENT,
-        line,
-        1 if line else None,
-        line,
-        1 if line else None,
-        details=dict(details),
     )
 
 
@@ -113,7 +93,7 @@ def _check_one(
     try:
         catalog = read_catalog(path)
     except CatalogError as exc:
-        finding = _document_finding("TRN010", rel, exc.message, exc.line)
+        finding = catalog_finding("TRN010", rel, None, exc.message, exc.line)
         return [ArticleResult(stand_in, {"catalog": None}, _keep([finding], config, selection))]
     stats = catalog_stats(catalog, article_id, locale, rel)
     source_lang = catalog.metadata.get("X-Source-Language") or config.source_language
@@ -123,16 +103,17 @@ def _check_one(
     try:
         source = load_source(config, catalog, path)
     except CatalogError as exc:
-        findings.append(_document_finding("TRN011", rel, exc.message))
+        findings.append(catalog_finding("TRN011", rel, None, exc.message))
         results.append(ArticleResult(stand_in, metrics, _keep(findings, config, selection)))
         return results
     live = {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
     missing = [u for u in extract_units(source) if u.key not in live]
     if missing:
         findings.append(
-            _document_finding(
+            catalog_finding(
                 "TRN011",
                 rel,
+                None,
                 f"{len(missing)} unit(s) of {source.path} are not in this catalog (first at "
                 f"line {missing[0].lines[0]}): run `checker i18n extract` and "
                 "`checker i18n update`",
@@ -160,9 +141,10 @@ def _check_one(
         metrics["source_grade"] = source_grade
         if grade is not None and source_grade is not None and grade > source_grade + 2:
             findings.append(
-                _document_finding(
+                catalog_finding(
                     "TRN012",
                     rel,
+                    None,
                     f"The {locale} translation reads at grade {grade:g}, the source at "
                     f"{source_grade:g}: simplify the translation",
                     grade=grade,

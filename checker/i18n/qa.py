@@ -19,7 +19,6 @@ from checker.config import I18nOptions
 from checker.i18n.units import REFERENCE_NOTE
 from checker.model import Finding, Scope
 from checker.rules import by_code
-from checker.rules.base import Rule
 
 _URL = re.compile(r"https?://[^\s)<>\"'\]]+")
 _MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -37,11 +36,18 @@ _UNIT_NAMES = {"μg": "mcg", "µg": "mcg", "UI": "IU", "mL": "ml"}
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def _finding(
-    rule: Rule, path: str, entry: polib.POEntry | None, message: str, **details: object
+def catalog_finding(
+    code: str,
+    path: str,
+    entry: polib.POEntry | None,
+    message: str,
+    line: int | None = None,
+    **details: object,
 ) -> Finding:
-    line = entry.linenum if entry is not None else None
-    text = entry.msgstr if entry is not None else ""
+    """A TRN finding on a catalog entry (at its line), or on the whole catalog."""
+    rule = by_code()[code]
+    if entry is not None:
+        line = entry.linenum
     return Finding(
         rule.code,
         rule.name,
@@ -53,7 +59,7 @@ def _finding(
         1 if line else None,
         line,
         1 if line else None,
-        text=text[:200],
+        text=entry.msgstr[:200] if entry is not None else "",
         details=dict(details),
     )
 
@@ -148,12 +154,11 @@ def check_catalog(
     languages: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """Every TRN finding of one readable catalog (TRN010 and TRN011 are the caller's)."""
-    rules = by_code()
     live = [e for e in catalog if not e.obsolete]
     obsolete = len(catalog) - len(live)
     if live and obsolete and 100.0 * obsolete / len(live) > options.obsolete_percent:
-        yield _finding(
-            rules["TRN003"],
+        yield catalog_finding(
+            "TRN003",
             path,
             None,
             f"{obsolete} obsolete entries beside {len(live)} live ones "
@@ -165,8 +170,8 @@ def check_catalog(
     for entry in live:
         if "fuzzy" in entry.flags:
             previous = entry.previous_msgid
-            yield _finding(
-                rules["TRN002"],
+            yield catalog_finding(
+                "TRN002",
                 path,
                 entry,
                 "The source text changed since this was translated: review the translation "
@@ -176,8 +181,8 @@ def check_catalog(
             )
             continue
         if not entry.msgstr:
-            yield _finding(
-                rules["TRN001"],
+            yield catalog_finding(
+                "TRN001",
                 path,
                 entry,
                 f"Not translated yet: {entry.msgid[:80]}",
@@ -196,13 +201,12 @@ def _compare(
     language: str,
     languages: tuple[str, ...],
 ) -> Iterator[Finding]:
-    rules = by_code()
     source, target = entry.msgid, entry.msgstr
     want, got = numbers(source, source_locale), numbers(target, locale)
     if want != got:
         missing, extra = _show(want - got), _show(got - want)
-        yield _finding(
-            rules["TRN004"],
+        yield catalog_finding(
+            "TRN004",
             path,
             entry,
             f"Numbers differ from the source ({_differences(missing, extra, 'not in the source')})"
@@ -213,8 +217,8 @@ def _compare(
         )
     want_links, got_links = links(source), links(target)
     if want_links != got_links:
-        yield _finding(
-            rules["TRN005"],
+        yield catalog_finding(
+            "TRN005",
             path,
             entry,
             "Link targets differ from the source ("
@@ -228,8 +232,8 @@ def _compare(
     if want_markup != got_markup:
         lost = sorted((want_markup - got_markup).elements())
         added = sorted((got_markup - want_markup).elements())
-        yield _finding(
-            rules["TRN006"],
+        yield catalog_finding(
+            "TRN006",
             path,
             entry,
             "Inline markup differs from the source ("
@@ -243,8 +247,8 @@ def _compare(
     if entry.comment == REFERENCE_NOTE:
         return  # cited works are usually kept in their own language
     if target.strip() == source.strip() and len(words) >= 3:
-        yield _finding(
-            rules["TRN007"],
+        yield catalog_finding(
+            "TRN007",
             path,
             entry,
             "The translation is a copy of the source text",
@@ -259,8 +263,8 @@ def _compare(
         if not clearly_in(plain, language, languages):
             found = detect_language(plain, languages)
             if found is not None and found[0] != language:
-                yield _finding(
-                    rules["TRN008"],
+                yield catalog_finding(
+                    "TRN008",
                     path,
                     entry,
                     f"The translation reads as {found[0]}, not {language} "
@@ -272,8 +276,8 @@ def _compare(
         ratio = len(target) / len(source)
         low, high = options.length_ratio
         if not low <= ratio <= high:
-            yield _finding(
-                rules["TRN009"],
+            yield catalog_finding(
+                "TRN009",
                 path,
                 entry,
                 f"The translation is {ratio:.2f} times the length of its source "
