@@ -150,9 +150,7 @@ def check(
         from checker.i18n.check import check_translations, has_catalogs
 
         if has_catalogs(config):
-            extra = check_translations(
-                config, selection, checked_paths=[a.document.path for a in result.articles]
-            )
+            extra = check_translations(config, selection, checked=result.articles)
             result = dataclasses.replace(result, articles=result.articles + tuple(extra))
 
     if output_format is OutputFormat.json:

@@ -25,6 +25,8 @@ from checker.i18n.units import extract_units
 from checker.loading import parse_document
 from checker.mapped_text import SourceLines
 from checker.model import Document, Finding, LoadError
+from checker.readability.formulas import primary_grade
+from checker.text.analysis import analyse
 
 
 def _catalog_document(rel: str, article_id: str, locale: str) -> Document:
@@ -52,19 +54,20 @@ def check_translations(
     selection: Selection,
     locales: Iterable[str] | None = None,
     *,
-    checked_paths: Iterable[str] = (),
+    checked: Iterable[ArticleResult] = (),
 ) -> list[ArticleResult]:
     """A result per catalog, plus one per translation built in memory.
 
-    ``checked_paths`` are articles already checked from disk: a built translation
-    among them is not checked a second time.
+    ``checked`` are the results of articles already checked from disk: a built
+    translation among them is not checked a second time, and a source article among
+    them is not scored again.
     """
     layout = Layout.of(config)
-    on_disk = set(checked_paths)
+    done = {a.document.path: a for a in checked}
     results: list[ArticleResult] = []
     for locale in list(locales) if locales else layout.locales(config.i18n.locales):
         for article_id, path in layout.catalogs(locale):
-            results.extend(_check_one(config, selection, layout, locale, article_id, path, on_disk))
+            results.extend(_check_one(config, selection, layout, locale, article_id, path, done))
     return results
 
 
@@ -79,6 +82,15 @@ def _keep(findings: Iterable[Finding], config: Config, selection: Selection) -> 
     return tuple(kept)
 
 
+def _grade_of(source: Document, done: dict[str, ArticleResult]) -> float | None:
+    """The source's reading grade: from its check when it has had one, else scored here."""
+    if source.path in done:
+        grade: float | None = done[source.path].metrics.get("grade")
+        return grade
+    scored = primary_grade(analyse(source).counts, source.lang)
+    return scored[0] if scored else None
+
+
 def _check_one(
     config: Config,
     selection: Selection,
@@ -86,7 +98,7 @@ def _check_one(
     locale: str,
     article_id: str,
     path: Path,
-    on_disk: set[str],
+    done: dict[str, ArticleResult],
 ) -> list[ArticleResult]:
     rel = config.relative(path)
     stand_in = _catalog_document(rel, article_id, locale)
@@ -132,11 +144,8 @@ def _check_one(
             translated = None
     if translated is not None:
         translated_result = check_document(translated, config, selection)
-        source_result = check_document(source, config, Selection.build(["RDG"], []))
-        grade, source_grade = (
-            translated_result.metrics.get("grade"),
-            source_result.metrics.get("grade"),
-        )
+        grade = translated_result.metrics.get("grade")
+        source_grade = _grade_of(source, done)
         metrics["grade"] = grade
         metrics["source_grade"] = source_grade
         if grade is not None and source_grade is not None and grade > source_grade + 2:
@@ -151,7 +160,7 @@ def _check_one(
                     source_grade=source_grade,
                 )
             )
-        if target_rel not in on_disk:
+        if target_rel not in done:
             results.append(translated_result)
     results.insert(0, ArticleResult(stand_in, metrics, _keep(findings, config, selection)))
     return results

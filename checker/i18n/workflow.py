@@ -115,7 +115,8 @@ def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome
     outcomes = list(articles.errors)
     for document in articles.documents:
         target = layout.template(document.id)
-        text = render(make_template(document))
+        template = make_template(document)
+        text = render(template)
         rel = config.relative(target)
         if target.exists():
             old = target.read_text(encoding="utf-8", errors="replace")
@@ -123,8 +124,7 @@ def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome
                 outcomes.append(Outcome(rel, "unchanged"))
                 continue
         write_text_atomically(target, text)
-        units = text.count("\nmsgid ") - 1
-        outcomes.append(Outcome(rel, "written", f"{units} units from {document.path}"))
+        outcomes.append(Outcome(rel, "written", f"{len(template)} units from {document.path}"))
     return outcomes
 
 
