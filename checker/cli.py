@@ -14,14 +14,10 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(
-    name="checker",
-    help="Check health articles for reading grade, plain language and translation problems.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+from checker.cli_app import command_group
+
+app = command_group(
+    "checker", "Check health articles for reading grade, plain language and translation problems."
 )
 
 

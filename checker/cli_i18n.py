@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from checker.cli_app import command_group
+
 if TYPE_CHECKING:
     from checker.i18n.stats import CatalogStats
     from checker.i18n.workflow import Outcome
 
-app = typer.Typer(
-    name="i18n",
-    help="Keep translations in step: extract, init, update, compile, stats, build, check.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
+app = command_group(
+    "i18n", "Keep translations in step: extract, init, update, compile, stats, build, check."
 )
 
 ConfigOption = Annotated[
