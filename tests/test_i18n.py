@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.config import I18nOptions
+from checker.config import Config, I18nOptions
 from checker.i18n.build import build
 from checker.i18n.catalog import CatalogError, CatalogLocked, catalog_lock, read_catalog
 from checker.i18n.layout import Layout
@@ -57,6 +57,14 @@ def msgfmt_check(path: Path) -> None:
 def project(tmp_path: Path, text: str = ARTICLE, name: str = "content/mtx.md"):  # type: ignore[no-untyped-def]
     write(tmp_path, name, text)
     return make_config(tmp_path)
+
+
+def started(tmp_path: Path, locale: str) -> tuple[Config, Path]:
+    """A project with the sample article extracted and a new catalog of ``locale``."""
+    config = project(tmp_path)
+    extract(config)
+    init(config, locale)
+    return config, Layout.of(config).catalog(locale, "mtx")
 
 
 def translate_all(path: Path, prefix: str = "ES ") -> None:
@@ -113,10 +121,7 @@ def test_init_writes_a_valid_header_with_babel_plural_forms(tmp_path: Path) -> N
 
 
 def test_update_keeps_fuzzy_matches_new_and_obsolete_units(tmp_path: Path) -> None:
-    config = project(tmp_path)
-    extract(config)
-    init(config, "es")
-    path = Layout.of(config).catalog("es", "mtx")
+    config, path = started(tmp_path, "es")
     translate_all(path)
     catalog = polib.pofile(str(path))
     catalog[2].tcomment = "checked by the pharmacist"
@@ -180,10 +185,7 @@ def test_merge_never_drops_a_translation_and_rejects_unrelated_short_texts() -> 
 
 
 def test_compile_leaves_out_fuzzy_entries(tmp_path: Path) -> None:
-    config = project(tmp_path)
-    extract(config)
-    init(config, "de")
-    path = Layout.of(config).catalog("de", "mtx")
+    config, path = started(tmp_path, "de")
     translate_all(path, "DE ")
     catalog = polib.pofile(str(path))
     catalog[0].flags.append("fuzzy")
@@ -198,10 +200,7 @@ def test_compile_leaves_out_fuzzy_entries(tmp_path: Path) -> None:
 
 
 def test_build_rebuilds_the_article_with_fallbacks_marked(tmp_path: Path) -> None:
-    config = project(tmp_path)
-    extract(config)
-    init(config, "es")
-    path = Layout.of(config).catalog("es", "mtx")
+    config, path = started(tmp_path, "es")
     catalog = polib.pofile(str(path))
     for entry in catalog:
         if entry.msgid.startswith("See the"):
@@ -224,10 +223,7 @@ def test_build_rebuilds_the_article_with_fallbacks_marked(tmp_path: Path) -> Non
 
 
 def test_build_refuses_a_translation_that_breaks_the_structure(tmp_path: Path) -> None:
-    config = project(tmp_path)
-    extract(config)
-    init(config, "es")
-    path = Layout.of(config).catalog("es", "mtx")
+    config, path = started(tmp_path, "es")
     translate_all(path)
     catalog = polib.pofile(str(path))
     next(e for e in catalog if e.msgid.startswith("Methotrexate is")).msgstr = "Uno\n\n# Dos"
@@ -292,10 +288,7 @@ def test_a_bad_catalog_is_left_untouched_and_the_others_carry_on(tmp_path: Path)
 
 
 def test_a_second_update_of_the_same_catalog_is_refused(tmp_path: Path) -> None:
-    config = project(tmp_path)
-    extract(config)
-    init(config, "es")
-    path = Layout.of(config).catalog("es", "mtx")
+    config, path = started(tmp_path, "es")
     with catalog_lock(path):
         (outcome,) = update(config)
         assert outcome.error and "another checker is updating" in outcome.detail
