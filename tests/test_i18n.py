@@ -437,6 +437,8 @@ def test_checker_check_reports_catalogs_and_checks_the_built_translation(
     built = by_path["content/es/mtx.md"]
     assert built["lang"] == "es" and built["metrics"]["grade"] is not None
     assert done.exit_code == 1
+    text = CliRunner().invoke(app, ["check", "--format", "text"]).output
+    assert "content/es/mtx.md (built in memory from locales/es/LC_MESSAGES/mtx.po" in text
 
 
 def test_a_latin_1_catalog_is_written_back_in_utf_8_with_a_matching_header(

@@ -143,6 +143,8 @@ def _check_one(
         except LoadError:
             translated = None
     if translated is not None:
+        built_from = {"built_from": rel}  # not on disk: say where it comes from
+        translated = dataclasses.replace(translated, metadata={**translated.metadata, **built_from})
         translated_result = check_document(translated, config, selection)
         grade = translated_result.metrics.get("grade")
         source_grade = _grade_of(source, done)

@@ -57,8 +57,10 @@ def _metrics_line(article: ArticleResult, style: Style) -> str:
         if formula.kind == "ease":
             source += f" {m['scores'][formula.key]:g}"
         grade = f"grade {value} ({source}, target {m['target_grade']:g})"
+    built = doc.metadata.get("built_from")
+    origin = f" (built in memory from {built}; not written)" if built else ""
     return (
-        f"{style(doc.path, bold=True)} [{doc.lang or '?'}, {doc.format}] {grade}, "
+        f"{style(doc.path, bold=True)}{origin} [{doc.lang or '?'}, {doc.format}] {grade}, "
         f"{m['words']} words, {m['sentences']} sentences"
     )
 
