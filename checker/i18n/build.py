@@ -21,7 +21,8 @@ import polib
 import yaml
 
 from checker.config import Config
-from checker.i18n.catalog import CatalogError, read_catalog, write_text_atomically
+from checker.files import write_text_atomically
+from checker.i18n.catalog import CatalogError, read_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.stats import state
 from checker.i18n.units import context_of, unit_text

@@ -16,12 +16,13 @@ import contextlib
 import fcntl
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
+
+from checker.files import write_text_atomically
 
 #: Line width of written catalogs, as GNU gettext wraps them.
 WRAP_WIDTH = 78
@@ -241,27 +242,6 @@ def _field(keyword: str, value: str, prefix: str, width: int = WRAP_WIDTH) -> li
         if current:
             lines.append(f'{prefix}"{current}"')
     return lines
-
-
-def write_text_atomically(path: Path, text: str | bytes) -> None:
-    """Write through a temporary file in the same folder, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def write_catalog(catalog: polib.POFile, path: Path) -> None:

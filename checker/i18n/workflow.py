@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 
 from checker.config import Config
+from checker.files import write_text_atomically
 from checker.i18n.catalog import (
     WRAP_WIDTH,
     CatalogError,
@@ -23,7 +24,6 @@ from checker.i18n.catalog import (
     read_catalog,
     render,
     write_catalog,
-    write_text_atomically,
 )
 from checker.i18n.layout import Layout
 from checker.i18n.merge import MergeReport, merge
