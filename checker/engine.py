@@ -19,7 +19,7 @@ from checker import __version__, languages
 from checker.claims.finder import find_claims
 from checker.config import Config
 from checker.loading import FORMATS, load_document
-from checker.model import Document, Finding, InputError, LoadError, Scope, Severity
+from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Scope, Severity
 from checker.plain.abbreviations import known_abbreviations
 from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
 from checker.plain.lexicon import lexicon_for
@@ -39,6 +39,8 @@ class ArticleResult:
     document: Document
     metrics: dict[str, Any]
     findings: tuple[Finding, ...]
+    #: a catalog's live entries, for the HTML report's side-by-side pages (not in the JSON)
+    units: tuple[CatalogUnit, ...] = ()
 
 
 @dataclass(frozen=True)

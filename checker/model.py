@@ -193,6 +193,19 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class CatalogUnit:
+    """One live catalog entry, for views that show source and translation side by side."""
+
+    line: int  # the entry's line in the PO file, where its TRN findings point
+    context: str | None  # msgctxt
+    source: str
+    translation: str
+    state: str  # translated, fuzzy or untranslated
+    previous_source: str | None = None  # the source a fuzzy entry was translated from
+    references: tuple[str, ...] = ()  # "content/x.md:12"
+
+
+@dataclass(frozen=True, slots=True)
 class InputError:
     """A file that could not be checked, with the reason and the line where known."""
 

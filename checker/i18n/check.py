@@ -14,17 +14,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import polib
+
 from checker.config import Config
 from checker.engine import ArticleResult, Selection, check_document
 from checker.i18n.build import build_article, load_source
 from checker.i18n.catalog import CatalogError, read_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.qa import catalog_finding, check_catalog
-from checker.i18n.stats import catalog_stats
+from checker.i18n.stats import catalog_stats, state
 from checker.i18n.units import extract_units
 from checker.loading import parse_document
 from checker.mapped_text import SourceLines
-from checker.model import Document, Finding, LoadError
+from checker.model import CatalogUnit, Document, Finding, LoadError
 from checker.readability.formulas import primary_grade
 from checker.text.analysis import analyse
 
@@ -112,12 +114,15 @@ def _check_one(
     findings = list(check_catalog(catalog, rel, locale, source_lang, config.i18n, config.languages))
     results: list[ArticleResult] = []
     metrics: dict[str, Any] = {"catalog": stats.to_json()}
+    units = catalog_units(catalog)
     try:
         source = load_source(config, catalog, path)
     except CatalogError as exc:
         findings.append(catalog_finding("TRN011", rel, None, exc.message))
-        results.append(ArticleResult(stand_in, metrics, _keep(findings, config, selection)))
+        kept = _keep(findings, config, selection)
+        results.append(ArticleResult(stand_in, metrics, kept, units))
         return results
+    metrics["source_path"] = source.path
     live = {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
     missing = [u for u in extract_units(source) if u.key not in live]
     if missing:
@@ -135,6 +140,7 @@ def _check_one(
     target = layout.built(locale, article_id, Path(source.path).suffix)
     built = build_article(source, catalog, locale, target)
     target_rel = config.relative(target)
+    metrics["translation_path"] = target_rel
     translated = None
     if built.translated_percent >= config.i18n.min_translated:
         # below the build threshold the "translation" is mostly source text: nothing to score
@@ -164,5 +170,22 @@ def _check_one(
             )
         if target_rel not in done:
             results.append(translated_result)
-    results.insert(0, ArticleResult(stand_in, metrics, _keep(findings, config, selection)))
+    results.insert(0, ArticleResult(stand_in, metrics, _keep(findings, config, selection), units))
     return results
+
+
+def catalog_units(catalog: polib.POFile) -> tuple[CatalogUnit, ...]:
+    """The live entries in file order, as the report's side-by-side pages show them."""
+    return tuple(
+        CatalogUnit(
+            line=entry.linenum,
+            context=entry.msgctxt,
+            source=entry.msgid,
+            translation=entry.msgstr,
+            state=state(entry),
+            previous_source=entry.previous_msgid if "fuzzy" in entry.flags else None,
+            references=tuple(f"{ref}:{line}" if line else ref for ref, line in entry.occurrences),
+        )
+        for entry in catalog
+        if not entry.obsolete
+    )
