@@ -10,11 +10,15 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from checker.cli_app import command_group
+
+if TYPE_CHECKING:
+    from checker.config import Config
+    from checker.engine import CheckResult
 
 app = command_group(
     "checker", "Check health articles for reading grade, plain language and translation problems."
@@ -42,13 +46,66 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _load_config(config_file: Path | None):  # type: ignore[no-untyped-def]
+def _load_config(config_file: Path | None) -> Config:
     from checker.config import ConfigError, load_config
 
     try:
         return load_config(config_file)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
+
+
+def _run_check(
+    paths: list[Path] | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: str | None,
+    config_file: Path | None,
+    translations: bool | None,
+    *,
+    progress: bool,
+) -> tuple[CheckResult, Config]:
+    """Load the configuration, apply the command line, check, and add the catalogs.
+
+    Shared by ``check`` and ``report`` so that both see exactly the same results.
+    """
+    import dataclasses
+
+    from checker.engine import Selection, check_paths, discover
+    from checker.model import Severity
+
+    config = _load_config(config_file)
+    overrides: dict[str, Any] = {}
+    if select:
+        overrides["select"] = tuple(select)
+    if ignore:
+        overrides["ignore"] = tuple(config.ignore) + tuple(ignore)
+    if fail_on:
+        try:
+            overrides["fail_on"] = Severity.parse(fail_on)
+        except ValueError as exc:
+            raise _fail(f"--fail-on: {exc}") from None
+    config = dataclasses.replace(config, **overrides)
+    try:
+        selection = Selection.build(config.select, config.ignore)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    targets = list(paths) if paths else [config.root / p for p in config.paths]
+
+    files, _ = discover(targets)
+    if progress and len(files) > 20:
+        with typer.progressbar(length=len(files), label="Checking", file=sys.stderr) as bar:
+            result = check_paths(targets, config, selection, progress=lambda _: bar.update(1))
+    else:
+        result = check_paths(targets, config, selection)
+
+    if translations if translations is not None else not paths:
+        from checker.i18n.check import check_translations, has_catalogs
+
+        if has_catalogs(config):
+            extra = check_translations(config, selection, checked=result.articles)
+            result = dataclasses.replace(result, articles=result.articles + tuple(extra))
+    return result, config
 
 
 @app.command()
@@ -104,50 +161,15 @@ def check(
     hard, and findings for long sentences and paragraphs, passive voice and anything the
     loader had to repair.  Configure in [tool.checker] of pyproject.toml.
     """
-    import dataclasses
-
-    from checker.engine import Selection, check_paths
-    from checker.model import Severity
-
-    config = _load_config(config_file)
-    overrides: dict[str, object] = {}
-    if select:
-        overrides["select"] = tuple(select)
-    if ignore:
-        overrides["ignore"] = tuple(config.ignore) + tuple(ignore)
-    if fail_on:
-        try:
-            overrides["fail_on"] = Severity.parse(fail_on)
-        except ValueError as exc:
-            raise _fail(f"--fail-on: {exc}") from None
-    config = dataclasses.replace(config, **overrides)
-    try:
-        selection = Selection.build(config.select, config.ignore)
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
-    targets = list(paths) if paths else [config.root / p for p in config.paths]
     if output_format is None:
         import os
 
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = OutputFormat.github if in_actions else OutputFormat.text
-
-    from checker.engine import discover
-
-    files, _ = discover(targets)
-    show_progress = output_format is OutputFormat.text and sys.stderr.isatty() and len(files) > 20
-    if show_progress:
-        with typer.progressbar(length=len(files), label="Checking", file=sys.stderr) as bar:
-            result = check_paths(targets, config, selection, progress=lambda _: bar.update(1))
-    else:
-        result = check_paths(targets, config, selection)
-
-    if translations if translations is not None else not paths:
-        from checker.i18n.check import check_translations, has_catalogs
-
-        if has_catalogs(config):
-            extra = check_translations(config, selection, checked=result.articles)
-            result = dataclasses.replace(result, articles=result.articles + tuple(extra))
+    show_progress = output_format is OutputFormat.text and sys.stderr.isatty()
+    result, _ = _run_check(
+        paths, select, ignore, fail_on, config_file, translations, progress=show_progress
+    )
 
     if output_format is OutputFormat.json:
         from checker.output.json_format import render as render_json
@@ -175,6 +197,77 @@ def check(
     else:
         sys.stdout.write(report)
     raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to check (default: the configured content folder)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder to write the report to (default: reports/)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Rules to run: code, prefix (RDG), name or ALL. Repeatable."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Rules not to run. Repeatable.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning or info."),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file (default: nearest).")
+    ] = None,
+    translations: Annotated[
+        bool | None,
+        typer.Option(
+            "--translations/--no-translations",
+            help="Include the gettext catalogs, side by side with their source "
+            "(default: when no paths are given and catalogs exist).",
+        ),
+    ] = None,
+) -> None:
+    """Check articles and write an HTML report that opens offline from the file system.
+
+    index.html shows every article and translation; each article has a page with its
+    findings highlighted in the text, and each catalog a page with source and
+    translation side by side.  report.json holds the same results as
+    'checker check --format json'.  Exits like 'checker check'.
+    """
+    from checker.report.site import write_report
+
+    result, config = _run_check(
+        paths, select, ignore, fail_on, config_file, translations, progress=sys.stderr.isatty()
+    )
+    folder = out if out is not None else config.root / "reports"
+    try:
+        written = write_report(result, folder, config.source_language)
+    except OSError as exc:
+        raise _fail(f"cannot write the report to {folder}: {exc.strerror or exc}") from None
+    for error in result.errors:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        typer.echo(f"{where}: error: {error.message}", err=True)
+    size = (
+        f"{written.bytes / 1_000_000:.1f} MB"
+        if written.bytes >= 100_000
+        else (f"{written.bytes / 1000:.0f} kB")
+    )
+    typer.echo(f"Report written to {_shown(written.index)} ({written.pages} pages, {size})")
+    typer.echo(written.summary)
+    raise typer.Exit(result.exit_code)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @app.command()

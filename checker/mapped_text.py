@@ -110,6 +110,30 @@ class MappedText:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.source_offset(start), self.source_offset(end, end=True)
 
+    def text_offset(self, src: int, *, end: bool = False) -> int | None:
+        """The cleaned position of source offset ``src``: the inverse of :meth:`source_offset`.
+
+        A source offset inside a replaced run maps to the run's start (its end with
+        ``end=True``); one in markup the text skipped maps to the next text (the
+        previous with ``end=True``).  ``None`` when the text has no source there at all.
+        """
+        n = len(self.segments)
+        before: int | None = None
+        for i, seg in enumerate(self.segments):
+            seg_end = self.segments[i + 1].start if i + 1 < n else len(self.text)
+            inside = (
+                seg.src_start < src <= seg.src_end if end else seg.src_start <= src < seg.src_end
+            )
+            if inside:
+                if seg.exact:
+                    return seg.start + (src - seg.src_start)
+                return seg_end if end else seg.start
+            if seg.src_end <= src:
+                before = seg_end
+            elif not end:
+                return seg.start  # the first text after skipped markup
+        return before if end else None
+
     # -- transformations ----------------------------------------------------------------
     def slice(self, start: int, end: int) -> MappedText:
         start = max(0, start)
