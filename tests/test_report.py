@@ -297,3 +297,15 @@ def test_cli_report_prints_where_and_a_summary_and_exits_like_check(tmp_path: Pa
     report = json.loads((tmp_path / "site" / "report.json").read_text())
     assert report == contract
     assert config.root == tmp_path.resolve()
+
+
+def test_an_image_without_alt_text_shows_as_empty_with_its_finding(tmp_path: Path) -> None:
+    article = check_text(tmp_path, "# Pills\n\n![](pill-box.jpg)\n\nTake one a day.\n")
+    alt = next(f for f in article.findings if f.code == "A11Y002")
+    number = article.findings.index(alt) + 1
+    write_report(CheckResult((article,)), tmp_path / "reports", "en")
+    page = (tmp_path / "reports" / "articles" / "article.md.html").read_text()
+    block = page[page.index("image alt text") :]
+    block = block[: block.index("</div>\n</div>")]
+    assert '<span class="empty">(empty)</span>' in block
+    assert f'href="#finding-{number}"' in block

@@ -129,7 +129,12 @@ def test_nothing_from_an_article_runs_and_nothing_is_requested(
     requests: list[str] = []
     dialogs: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     for path in _pages(hostile_report):
         requests.clear()
         page.goto(path.as_uri())

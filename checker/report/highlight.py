@@ -140,7 +140,7 @@ def render_block(block: Block, placed: list[PlacedFinding]) -> Markup:
     for _, end, href in links:
         link_ends[end].append(href)
 
-    out: list[str] = []
+    out: list[str] = [] if text else ['<span class="empty">(empty)</span>']
     points = sorted(cuts)
     for k, pos in enumerate(points):
         for item in ending.get(pos, ()):
