@@ -71,7 +71,7 @@ def _run_check(
     """
     import dataclasses
 
-    from checker.engine import Selection, check_paths, discover
+    from checker.engine import Selection, check_paths, discover, grammar_checker
     from checker.model import Severity
 
     config = _load_config(config_file)
@@ -93,17 +93,20 @@ def _run_check(
     targets = list(paths) if paths else [config.root / p for p in config.paths]
 
     files, _ = discover(targets)
+    grammar = grammar_checker(config, selection)
     if progress and len(files) > 20:
         with typer.progressbar(length=len(files), label="Checking", file=sys.stderr) as bar:
-            result = check_paths(targets, config, selection, progress=lambda _: bar.update(1))
+            result = check_paths(
+                targets, config, selection, progress=lambda _: bar.update(1), grammar=grammar
+            )
     else:
-        result = check_paths(targets, config, selection)
+        result = check_paths(targets, config, selection, grammar=grammar)
 
     if translations if translations is not None else not paths:
         from checker.i18n.check import check_translations, has_catalogs
 
         if has_catalogs(config):
-            extra = check_translations(config, selection, checked=result.articles)
+            extra = check_translations(config, selection, checked=result.articles, grammar=grammar)
             result = dataclasses.replace(result, articles=result.articles + tuple(extra))
     return result, config
 

@@ -105,6 +105,28 @@ class I18nOptions:
     length_ratio: tuple[float, float] = (0.5, 2.0)  # TRN009: translation/source lengths
 
 
+@dataclass(frozen=True, slots=True)
+class LanguageToolOptions:
+    """``[tool.checker.languagetool]``: where LanguageTool runs and which of its rules apply."""
+
+    url: str = ""  # a server; empty: $CHECKER_LANGUAGETOOL_URL, then a local install
+    local: bool = True  # start a local LanguageTool when Java and an install are present
+    timeout: float = 20.0  # seconds per request
+    batch_characters: int = 8000  # blocks are sent together up to this many characters
+    variants: dict[str, str] = field(
+        default_factory=lambda: {"en": "en-US", "de": "de-DE", "pt": "pt-PT", "nl": "nl"}
+    )
+    enabled_rules: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    enabled_categories: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    picky: bool = False  # LanguageTool's "picky" level: more style rules
+    category_severity: dict[str, str] = field(default_factory=dict)  # TYPOS = "error"
+    cache: bool = True  # keep results in .checker-cache/languagetool/
+
+
+_LANGUAGETOOL_KEYS = tuple(f.name.replace("_", "-") for f in fields(LanguageToolOptions))
+
 _I18N_KEYS = (
     "locales-dir",
     "locales",
@@ -153,6 +175,7 @@ class Config:
     plain_language: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
     claims: ClaimsOptions = field(default_factory=ClaimsOptions)
     i18n: I18nOptions = field(default_factory=I18nOptions)
+    languagetool: LanguageToolOptions = field(default_factory=LanguageToolOptions)
 
     @property
     def source_language(self) -> str:
@@ -341,6 +364,8 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
             values["claims"] = _claims(value, path, key)
         elif name == "i18n":
             values["i18n"] = _i18n(value, path, key)
+        elif name == "languagetool":
+            values["languagetool"] = _languagetool(value, path, key)
         elif name == "overrides":
             if not isinstance(value, list):
                 raise _fail(path, key, "expected an array of tables ([[tool.checker.overrides]])")
@@ -482,6 +507,51 @@ def _i18n(value: Any, path: Path, key: str) -> I18nOptions:
         else:
             raise _fail(path, item_key, f"unknown key (known keys: {', '.join(_I18N_KEYS)})")
     return I18nOptions(**out)
+
+
+def _languagetool(value: Any, path: Path, key: str) -> LanguageToolOptions:
+    if not isinstance(value, Mapping):
+        raise _fail(path, key, "expected a table")
+    out: dict[str, Any] = {}
+    for name, item in value.items():
+        item_key = f"{key}.{name}"
+        attr = name.replace("-", "_")
+        if name == "url":
+            if not isinstance(item, str) or not item.startswith(("http://", "https://")):
+                raise _fail(path, item_key, "expected an http:// or https:// URL")
+            out[attr] = item
+        elif name in ("local", "picky", "cache"):
+            if not isinstance(item, bool):
+                raise _fail(path, item_key, "expected true or false")
+            out[attr] = item
+        elif name in ("timeout", "batch-characters"):
+            number = _number(item, path, item_key)
+            if number <= 0:
+                raise _fail(path, item_key, "expected a positive number")
+            out[attr] = float(number) if name == "timeout" else int(number)
+        elif name in (
+            "enabled-rules",
+            "disabled-rules",
+            "enabled-categories",
+            "disabled-categories",
+        ):
+            out[attr] = _strings(item, path, item_key)
+        elif name in ("variants", "category-severity"):
+            if not isinstance(item, Mapping) or not all(isinstance(v, str) for v in item.values()):
+                raise _fail(path, item_key, "expected a table of strings")
+            if name == "category-severity":
+                for category, level in item.items():
+                    try:
+                        Severity.parse(level)
+                    except ValueError as exc:
+                        raise _fail(path, f"{item_key}.{category}", str(exc)) from None
+                out[attr] = {str(k).upper(): v.lower() for k, v in item.items()}
+            else:
+                out[attr] = {**LanguageToolOptions().variants, **dict(item)}
+        else:
+            known = ", ".join(_LANGUAGETOOL_KEYS)
+            raise _fail(path, item_key, f"unknown key (known keys: {known})")
+    return LanguageToolOptions(**out)
 
 
 def _patterns(value: Any, path: Path, key: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from typing import Any
 from checker import __version__, languages
 from checker.claims.finder import find_claims
 from checker.config import Config
+from checker.grammar.checker import GrammarChecker, GrammarRun
 from checker.loading import FORMATS, load_document
 from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Scope, Severity
 from checker.plain.abbreviations import known_abbreviations
@@ -32,6 +33,8 @@ from checker.text import passive
 from checker.text.analysis import DocumentAnalysis, analyse
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "reports", "locales"})
+#: The checker's cache folder, under the project root (safe to delete).
+CACHE_DIR = ".checker-cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class CheckResult:
     articles: tuple[ArticleResult, ...] = ()
     errors: tuple[InputError, ...] = ()
     fail_on: Severity = Severity.WARNING
+    #: how the LanguageTool stage went; None when no GRM rule was selected
+    grammar: GrammarRun | None = None
 
     @property
     def findings(self) -> Iterator[Finding]:
@@ -159,8 +164,20 @@ def compute_metrics(
     }
 
 
-def check_document(document: Document, config: Config, selection: Selection) -> ArticleResult:
-    """Run every selected rule on one loaded document."""
+def grammar_checker(config: Config, selection: Selection) -> GrammarChecker | None:
+    """The run's LanguageTool stage, when a GRM rule is selected (it finds its server lazily)."""
+    if not any(code.startswith("GRM") for code in selection.codes):
+        return None
+    return GrammarChecker(config.languagetool, config.root / CACHE_DIR / "languagetool")
+
+
+def check_document(
+    document: Document,
+    config: Config,
+    selection: Selection,
+    grammar: GrammarChecker | None = None,
+) -> ArticleResult:
+    """Run every selected rule on one loaded document (``grammar`` asks LanguageTool)."""
     rel = document.path
     options = config.readability_for(document.lang, rel)
     supported = document.lang in languages.SUPPORTED
@@ -184,6 +201,8 @@ def check_document(document: Document, config: Config, selection: Selection) -> 
         jargon,
         config.languages,
         claims,
+        grammar.check(document) if grammar is not None and supported else None,
+        config.languagetool,
     )
     ignored = set(resolve_selectors(config.ignored_for(rel)))
     active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
@@ -285,11 +304,14 @@ def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> I
             )
 
 
-def _check_file(path: Path, config: Config, selection: Selection) -> ArticleResult | InputError:
+def _check_file(
+    path: Path, config: Config, selection: Selection, grammar: GrammarChecker | None
+) -> ArticleResult | InputError:
     """One file's result, or the error that stopped it: never an exception."""
     display = config.relative(path)
     try:
-        return check_document(load_document(path, config, display, display), config, selection)
+        document = load_document(path, config, display, display)
+        return check_document(document, config, selection, grammar)
     except LoadError as exc:
         return InputError(display, exc.message, exc.line)
     except RecursionError:
@@ -324,22 +346,31 @@ def check_paths(
     config: Config,
     selection: Selection | None = None,
     progress: Callable[[Path], None] | None = None,
+    grammar: GrammarChecker | None = None,
 ) -> CheckResult:
-    """Check every article under ``paths``; unreadable files become errors, never exceptions."""
+    """Check every article under ``paths``; unreadable files become errors, never exceptions.
+
+    ``grammar`` is the run's LanguageTool stage; by default one is made when a GRM rule
+    is selected.  Pass the same one to :func:`checker.i18n.check.check_translations`.
+    """
     if selection is None:
         selection = Selection.build(config.select, config.ignore)
+    if grammar is None:
+        grammar = grammar_checker(config, selection)
     files, errors = discover(paths)
     articles: list[ArticleResult] = []
     with _fewer_collections():
         for path in files:
-            outcome = _check_file(path, config, selection)
+            outcome = _check_file(path, config, selection, grammar)
             if isinstance(outcome, InputError):
                 errors.append(outcome)
             else:
                 articles.append(outcome)
             if progress is not None:
                 progress(path)
-    return CheckResult(tuple(articles), tuple(errors), config.fail_on)
+    return CheckResult(
+        tuple(articles), tuple(errors), config.fail_on, grammar.run if grammar else None
+    )
 
 
 def rules_table() -> list[dict[str, str]]:

@@ -85,3 +85,12 @@ def only(article: ArticleResult, code: str) -> list[Finding]:
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def no_languagetool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never reach a LanguageTool server or install they did not start themselves."""
+    from checker.grammar import server
+
+    monkeypatch.delenv(server.ENV_URL, raising=False)
+    monkeypatch.setattr(server, "_local_install", lambda: None)

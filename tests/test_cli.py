@@ -136,7 +136,7 @@ def test_json_contract(project: Path) -> None:
     result = run("check", "content", "--format", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    assert set(data) == {"version", "articles", "errors", "summary"}
+    assert set(data) == {"version", "articles", "errors", "grammar", "summary"}
     assert data["version"] == __version__
     (article,) = data["articles"]
     assert set(article) >= ARTICLE_KEYS

@@ -52,8 +52,10 @@ def test_sarif_is_valid_against_the_official_schema(
     assert absolute["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
         "content/mtx.md"
     )
-    (notification,) = sarif_run["invocations"][0]["toolExecutionNotifications"]
-    assert "content/broken.md" in json.dumps(notification)
+    unreadable, grammar = sarif_run["invocations"][0]["toolExecutionNotifications"]
+    assert "content/broken.md" in json.dumps(unreadable)
+    assert grammar["descriptor"]["id"] == "GRM"  # no LanguageTool here: reported as not run
+    assert "grammar (GRM) not run" in grammar["message"]["text"]
     assert sarif_run["invocations"][0]["executionSuccessful"] is False
 
 

@@ -35,6 +35,10 @@ _PATTERNS: dict[str, str] = {
     r"\s+\((?:19|20)\d{2}[a-z]?\)",
 }
 _ANY = re.compile("|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in _PATTERNS.items()))
+#: Markers and addresses that are not prose: grammar checkers must not see them.
+NOT_PROSE = re.compile(
+    "|".join(_PATTERNS[k] for k in ("url", "doi", "pmid", "footnote", "number", "superscript"))
+)
 #: Markers written right after a sentence's full stop still belong to it.
 _TRAILING = re.compile(
     rf"(?:\s*(?:\[\^[^\]\s]+\]|\[\s*{_NUMBERS}\s*\]|<sup>.*?</sup>|[{_SUPERSCRIPT_DIGITS}]+))+"

@@ -18,6 +18,7 @@ import polib
 
 from checker.config import Config
 from checker.engine import ArticleResult, Selection, check_document
+from checker.grammar.checker import GrammarChecker
 from checker.i18n.build import build_article, load_source
 from checker.i18n.catalog import CatalogError, read_catalog
 from checker.i18n.layout import Layout
@@ -57,6 +58,7 @@ def check_translations(
     locales: Iterable[str] | None = None,
     *,
     checked: Iterable[ArticleResult] = (),
+    grammar: GrammarChecker | None = None,
 ) -> list[ArticleResult]:
     """A result per catalog, plus one per translation built in memory.
 
@@ -69,7 +71,9 @@ def check_translations(
     results: list[ArticleResult] = []
     for locale in list(locales) if locales else layout.locales(config.i18n.locales):
         for article_id, path in layout.catalogs(locale):
-            results.extend(_check_one(config, selection, layout, locale, article_id, path, done))
+            results.extend(
+                _check_one(config, selection, layout, locale, article_id, path, done, grammar)
+            )
     return results
 
 
@@ -101,6 +105,7 @@ def _check_one(
     article_id: str,
     path: Path,
     done: dict[str, ArticleResult],
+    grammar: GrammarChecker | None = None,
 ) -> list[ArticleResult]:
     rel = config.relative(path)
     stand_in = _catalog_document(rel, article_id, locale)
@@ -151,7 +156,7 @@ def _check_one(
     if translated is not None:
         built_from = {"built_from": rel}  # not on disk: say where it comes from
         translated = dataclasses.replace(translated, metadata={**translated.metadata, **built_from})
-        translated_result = check_document(translated, config, selection)
+        translated_result = check_document(translated, config, selection, grammar)
         grade = translated_result.metrics.get("grade")
         source_grade = _grade_of(source, done)
         metrics["grade"] = grade

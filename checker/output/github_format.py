@@ -48,6 +48,8 @@ def render(result: CheckResult) -> str:
         )
     for error in result.errors:
         lines.append(_command("error", error.message, file=error.path, line=error.line))
+    if result.grammar is not None and result.grammar.status != "ran":
+        lines.append(_command("notice", result.grammar.summary(), title="grammar (GRM)"))
     counts = result.counts()
     lines.append(
         f"checker: {counts['error']} error(s), {counts['warning']} warning(s), "

@@ -1,7 +1,8 @@
 """The JSON contract (documented in the README and kept stable).
 
 ``{"version", "articles": [{"path", "id", "lang", "format", "repairs", "metrics",
-"findings"}], "errors": [{"path", "line", "message"}], "summary"}``
+"findings"}], "errors": [{"path", "line", "message"}], "grammar", "summary"}``;
+``grammar`` is how the LanguageTool stage went (``null`` when no GRM rule ran).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
         "version": __version__,
         "articles": articles,
         "errors": [e.to_json() for e in result.errors],
+        "grammar": result.grammar.to_json() if result.grammar is not None else None,
         "summary": {
             "articles": len(result.articles),
             "errors": len(result.errors),

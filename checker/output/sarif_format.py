@@ -96,6 +96,15 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
         }
         for error in result.errors
     ]
+    grammar = result.grammar
+    if grammar is not None and grammar.status != "ran":
+        notifications.append(
+            {
+                "level": "warning" if grammar.status == "incomplete" else "note",
+                "message": {"text": grammar.summary()},
+                "descriptor": {"id": "GRM"},
+            }
+        )
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

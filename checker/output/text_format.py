@@ -107,5 +107,7 @@ def render(result: CheckResult, *, colour: bool = False, show_info: bool = True)
     )
     if result.errors:
         summary += f"; {len(result.errors)} file(s) could not be checked"
+    if result.grammar is not None:
+        out.append(result.grammar.summary())
     out.append(summary)
     return "\n".join(out) + "\n"

@@ -182,8 +182,16 @@ def dashboard(result: CheckResult, names: PageNames) -> dict[str, Any]:
         "sentence": summary_line(result),
         "verdict": _verdict(result),
     }
+    grammar = result.grammar
     return {
         "summary": summary,
+        "grammar": {
+            "status": grammar.status.replace("-", " "),
+            "line": grammar.summary(),
+            "errors": grammar.errors[:50],
+        }
+        if grammar is not None
+        else None,
         "errors": [e.to_json() for e in result.errors],
         "families": families(),
         "articles": article_rows,

@@ -14,6 +14,7 @@ def all_rules() -> tuple[Rule, ...]:
     from checker.rules import (
         accessibility,
         claims,
+        grammar,
         meta,
         plain_language,
         readability,
@@ -24,6 +25,7 @@ def all_rules() -> tuple[Rule, ...]:
         *readability.RULES,
         *plain_language.RULES,
         *claims.RULES,
+        *grammar.RULES,
         *accessibility.RULES,
         *meta.RULES,
         *translation.RULES,

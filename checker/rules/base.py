@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.claims.finder import ClaimsResult
-from checker.config import PlainLanguageOptions, ReadabilityOptions
+from checker.config import LanguageToolOptions, PlainLanguageOptions, ReadabilityOptions
+from checker.grammar.checker import GrammarResult
 from checker.model import Block, Document, Finding, Scope, Severity
 from checker.plain.jargon import JargonResult
 from checker.text.analysis import DocumentAnalysis, Sentence
@@ -30,6 +31,8 @@ class RuleContext:
     jargon: JargonResult | None = None  # None for unsupported languages
     languages: tuple[str, ...] = ()  # the project's languages, for language detection
     claims: ClaimsResult | None = None  # None for unsupported languages
+    grammar: GrammarResult | None = None  # None when LanguageTool did not check the article
+    languagetool: LanguageToolOptions = field(default_factory=LanguageToolOptions)
 
     def block_finding(
         self,
