@@ -34,6 +34,27 @@ def _add_subcommands() -> None:
 _add_subcommands()
 
 
+# Options that 'check' and 'report' share, declared once.
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Files or folders to check (default: the configured content folder)."),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Rules to run: code, prefix (RDG), name or ALL. Repeatable."),
+]
+IgnoreOption = Annotated[
+    list[str] | None, typer.Option("--ignore", help="Rules not to run. Repeatable.")
+]
+FailOnOption = Annotated[
+    str | None,
+    typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning or info."),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Configuration file (default: nearest).")
+]
+
+
 class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -113,10 +134,7 @@ def _run_check(
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Files or folders to check (default: the configured content folder)."),
-    ] = None,
+    paths: PathsArgument = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -125,20 +143,10 @@ def check(
             help="Output format (default: text; github when run in GitHub Actions).",
         ),
     ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Rules to run: code, prefix (RDG), name or ALL. Repeatable."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Rules not to run. Repeatable.")
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning or info."),
-    ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="Configuration file (default: nearest).")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
+    config_file: ConfigOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to a file.")
     ] = None,
@@ -204,28 +212,15 @@ def check(
 
 @app.command()
 def report(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Files or folders to check (default: the configured content folder)."),
-    ] = None,
+    paths: PathsArgument = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Folder to write the report to (default: reports/)."),
     ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Rules to run: code, prefix (RDG), name or ALL. Repeatable."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Rules not to run. Repeatable.")
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning or info."),
-    ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="Configuration file (default: nearest).")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
+    config_file: ConfigOption = None,
     translations: Annotated[
         bool | None,
         typer.Option(
