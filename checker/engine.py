@@ -192,6 +192,10 @@ def check_document(
     metrics = compute_metrics(
         document, analysis, options.hardest_sentences, options.target_grade, jargon
     )
+    ignored = set(resolve_selectors(config.ignored_for(rel)))
+    active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
+    # a request only when a GRM rule runs on this file (per-file ignores included)
+    asks_grammar = grammar is not None and supported and any(r.family == "GRM" for r in active)
     context = RuleContext(
         document,
         analysis,
@@ -201,11 +205,9 @@ def check_document(
         jargon,
         config.languages,
         claims,
-        grammar.check(document) if grammar is not None and supported else None,
+        grammar.check(document) if grammar is not None and asks_grammar else None,
         config.languagetool,
     )
-    ignored = set(resolve_selectors(config.ignored_for(rel)))
-    active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
     findings: list[Finding] = []
     for rule in active:
         if rule.family in ("RDG", "PLN", "CLM") and not supported:

@@ -145,6 +145,7 @@ def write_report(result: CheckResult, out_dir: Path, source_language: str) -> Wr
         **views.dashboard(result, names),
     )
     links = views.translation_links(result.articles, names, "../")
+    article_titles = views.titles(result)
     catalog_of_translation = {
         a.metrics["translation_path"]: a
         for a in result.articles
@@ -153,7 +154,7 @@ def write_report(result: CheckResult, out_dir: Path, source_language: str) -> Wr
     for article in result.articles:
         doc = article.document
         if views.is_catalog(article):
-            page = views.translation_page(article, names, result, source_language)
+            page = views.translation_page(article, names, article_titles, source_language)
             crumbs = [crumbs_home, (page["title"], None)]
             written[names.catalogs[doc.path]] = _render(
                 "translation.html.j2", "../", crumbs, page=page

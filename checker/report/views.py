@@ -123,6 +123,7 @@ def dashboard(result: CheckResult, names: PageNames) -> dict[str, Any]:
     articles = [a for a in result.articles if not is_catalog(a)]
     catalogs = [a for a in result.articles if is_catalog(a)]
     links = translation_links(result.articles, names, "")
+    article_titles = titles(result)
     built = {a.metrics.get("translation_path") for a in catalogs}
     locales = sorted({t.locale for entries in links.values() for t in entries})
     article_rows = []
@@ -154,7 +155,7 @@ def dashboard(result: CheckResult, names: PageNames) -> dict[str, Any]:
         translation_rows.append(
             {
                 "href": names.catalogs[catalog.document.path],
-                "title": _catalog_title(catalog, result),
+                "title": _catalog_title(catalog, article_titles),
                 "path": catalog.document.path,
                 "locale": catalog.document.lang,
                 "units": units.get("total", 0),
@@ -201,11 +202,15 @@ def dashboard(result: CheckResult, names: PageNames) -> dict[str, Any]:
     }
 
 
-def _catalog_title(catalog: ArticleResult, result: CheckResult) -> str:
+def titles(result: CheckResult) -> dict[str, str]:
+    """Every article's title by path, so a catalog can name the article it translates."""
+    return {a.document.path: title_of(a) for a in result.articles if not is_catalog(a)}
+
+
+def _catalog_title(catalog: ArticleResult, titles: dict[str, str]) -> str:
     source = catalog.metrics.get("source_path")
-    for article in result.articles:
-        if source and article.document.path == source:
-            return title_of(article)
+    if source and source in titles:
+        return titles[source]
     stats = catalog.metrics.get("catalog") or {}
     return str(stats.get("article") or catalog.document.id)
 
@@ -414,7 +419,7 @@ def _unit_row(unit: CatalogUnit, findings: list[Finding]) -> dict[str, Any]:
 
 
 def translation_page(
-    catalog: ArticleResult, names: PageNames, result: CheckResult, source_lang: str
+    catalog: ArticleResult, names: PageNames, article_titles: dict[str, str], source_lang: str
 ) -> dict[str, Any]:
     doc = catalog.document
     by_line: dict[int, list[Finding]] = {}
@@ -427,7 +432,7 @@ def translation_page(
             whole.append(finding)
     source = catalog.metrics.get("source_path")
     built = catalog.metrics.get("translation_path")
-    source_title = _catalog_title(catalog, result)
+    source_title = _catalog_title(catalog, article_titles)
     return {
         "title": f"{source_title}: {doc.lang} translation",
         "path": doc.path,

@@ -8,10 +8,13 @@ and abbreviations.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from functools import cache
 
 from checker.grammar.checker import GrammarMatch
 from checker.model import Finding, Severity
+from checker.plain.abbreviations import known_abbreviations
 from checker.plain.lexicon import lexicon_for
 from checker.rules.base import Rule, RuleContext, rule
 
@@ -44,11 +47,11 @@ def family_of(match: GrammarMatch) -> str:
     return "GRM001"
 
 
-def _known_word(ctx: RuleContext, match: GrammarMatch) -> bool:
+def _known_word(ctx: RuleContext, match: GrammarMatch, accepted: frozenset[str]) -> bool:
     """A "misspelling" of a word the project or the jargon lists know."""
     text = ctx.document.blocks[match.block].text[match.start : match.end]
     lower = text.lower()
-    if lower in {a.lower() for a in ctx.plain.accept}:
+    if lower in accepted:
         return True
     if ctx.jargon is not None:
         if any(  # a term from the jargon lists (a rare word may well be a typo)
@@ -61,13 +64,14 @@ def _known_word(ctx: RuleContext, match: GrammarMatch) -> bool:
             return True
         if text.rstrip("s") in ctx.jargon.abbreviations or text in ctx.jargon.abbreviations:
             return True
-    lexicon = lexicon_for(ctx.document.lang, ctx.plain.terms.get(ctx.document.lang, {}))
-    return lexicon.is_form(lower) or (text.isupper() and lower in known_abbreviations_lower())
+    # the lexicon the jargon finder built for this article (lexicon_for shares it)
+    lang = ctx.document.lang
+    lexicon = lexicon_for(lang, ctx.plain.terms.get(lang, {}), ctx.plain.accept)
+    return lexicon.is_form(lower) or (text.isupper() and lower in _known_abbreviations())
 
 
-def known_abbreviations_lower() -> frozenset[str]:
-    from checker.plain.abbreviations import known_abbreviations
-
+@cache
+def _known_abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in known_abbreviations())
 
 
@@ -75,10 +79,11 @@ def _findings(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.grammar is None:
         return
     overrides = {**DEFAULT_CATEGORY_SEVERITY, **ctx.languagetool.category_severity}
+    accepted = frozenset(a.lower() for a in ctx.plain.accept)
     for match in ctx.grammar.matches:
         if family_of(match) != self.code:
             continue
-        if self.code == "GRM002" and _known_word(ctx, match):
+        if self.code == "GRM002" and _known_word(ctx, match, accepted):
             continue
         raw = match.raw
         replacements = list(raw.replacements)
@@ -104,14 +109,8 @@ def _findings(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         )
         level = overrides.get(raw.category_id.upper())
         if level:
-            finding = _with(finding, Severity.parse(level))
+            finding = dataclasses.replace(finding, severity=Severity.parse(level))
         yield finding
-
-
-def _with(finding: Finding, severity: Severity) -> Finding:
-    import dataclasses
-
-    return dataclasses.replace(finding, severity=severity)
 
 
 @rule("GRM001", "grammar", Severity.WARNING, "A grammar mistake LanguageTool found.")
