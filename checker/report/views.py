@@ -188,7 +188,7 @@ def dashboard(result: CheckResult, names: PageNames) -> dict[str, Any]:
         "summary": summary,
         "grammar": {
             "line": grammar.summary(),
-            "errors": grammar.errors[:50],
+            "errors": grammar.errors,
         }
         if grammar is not None
         else None,
