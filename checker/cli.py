@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -18,7 +20,8 @@ from checker.cli_app import command_group
 
 if TYPE_CHECKING:
     from checker.config import Config
-    from checker.engine import CheckResult
+    from checker.engine import Selection
+    from checker.output.records import Renderer, RunSummary
 
 app = command_group(
     "checker", "Check health articles for reading grade, plain language and translation problems."
@@ -76,23 +79,29 @@ def _load_config(config_file: Path | None) -> Config:
         raise _fail(str(exc)) from None
 
 
-def _run_check(
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes to check with (default: the number of cores)."
+    ),
+]
+
+
+def _prepare(
     paths: list[Path] | None,
     select: list[str] | None,
     ignore: list[str] | None,
     fail_on: str | None,
     config_file: Path | None,
     translations: bool | None,
-    *,
-    progress: bool,
-) -> tuple[CheckResult, Config]:
-    """Load the configuration, apply the command line, check, and add the catalogs.
+) -> tuple[Config, Selection, list[Path], bool]:
+    """The configuration with the command line applied, the rules, the targets, catalogs or not.
 
     Shared by ``check`` and ``report`` so that both see exactly the same results.
     """
     import dataclasses
 
-    from checker.engine import Selection, check_paths, discover, grammar_checker
+    from checker.engine import Selection
     from checker.model import Severity
 
     config = _load_config(config_file)
@@ -112,24 +121,23 @@ def _run_check(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     targets = list(paths) if paths else [config.root / p for p in config.paths]
+    with_catalogs = translations if translations is not None else not paths
+    return config, selection, targets, with_catalogs
 
-    files, _ = discover(targets)
-    grammar = grammar_checker(config, selection)
-    if progress and len(files) > 20:
-        with typer.progressbar(length=len(files), label="Checking", file=sys.stderr) as bar:
-            result = check_paths(
-                targets, config, selection, progress=lambda _: bar.update(1), grammar=grammar
-            )
-    else:
-        result = check_paths(targets, config, selection, grammar=grammar)
 
-    if translations if translations is not None else not paths:
-        from checker.i18n.check import check_translations, has_catalogs
+def _task_count(config: Config, targets: list[Path], with_catalogs: bool) -> int:
+    from checker.engine import discover
+    from checker.i18n.layout import Layout
 
-        if has_catalogs(config):
-            extra = check_translations(config, selection, checked=result.articles, grammar=grammar)
-            result = dataclasses.replace(result, articles=result.articles + tuple(extra))
-    return result, config
+    count = len(discover(targets)[0])
+    if with_catalogs:
+        layout = Layout.of(config)
+        count += sum(len(layout.catalogs(loc)) for loc in layout.locales(config.i18n.locales))
+    return count
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"checker: warning: {message}", err=True)
 
 
 @app.command()
@@ -165,6 +173,19 @@ def check(
             "(default: when no paths are given and catalogs exist).",
         ),
     ] = None,
+    jobs: JobsOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Analyse every file again, without reading or writing the cache."
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir", help="Where results are kept between runs (default: .checker-cache)."
+        ),
+    ] = None,
 ) -> None:
     """Check articles (.md, .html, .txt) and report findings.
 
@@ -177,37 +198,123 @@ def check(
 
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = OutputFormat.github if in_actions else OutputFormat.text
-    show_progress = output_format is OutputFormat.text and sys.stderr.isatty()
-    result, _ = _run_check(
-        paths, select, ignore, fail_on, config_file, translations, progress=show_progress
+    config, selection, targets, with_catalogs = _prepare(
+        paths, select, ignore, fail_on, config_file, translations
     )
+    if cache_dir is not None:
+        import dataclasses
 
+        config = dataclasses.replace(config, cache_dir=str(cache_dir.absolute()))
+    use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
+    renderer = _renderer(output_format, colour=use_colour, show_info=not quiet)
+    show_progress = output_format is OutputFormat.text and sys.stderr.isatty()
+    try:
+        with _report_stream(output) as stream:
+            summary = _stream_check(
+                config,
+                selection,
+                targets,
+                with_catalogs,
+                renderer,
+                stream,
+                jobs=jobs,
+                use_cache=not no_cache,
+                progress=show_progress,
+            )
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    raise typer.Exit(summary.exit_code)
+
+
+def _renderer(output_format: OutputFormat, *, colour: bool, show_info: bool) -> Renderer:
     if output_format is OutputFormat.json:
-        from checker.output.json_format import render as render_json
+        from checker.output.json_format import JsonRenderer
 
-        report = render_json(result)
-    elif output_format is OutputFormat.sarif:
-        from checker.output.sarif_format import render as render_sarif
+        return JsonRenderer()
+    if output_format is OutputFormat.sarif:
+        from checker.output.sarif_format import SarifRenderer
 
-        report = render_sarif(result)
-    elif output_format is OutputFormat.github:
-        from checker.output.github_format import render as render_github
+        return SarifRenderer()
+    if output_format is OutputFormat.github:
+        from checker.output.github_format import GithubRenderer
 
-        report = render_github(result)
-    else:
-        from checker.output.text_format import render as render_text
+        return GithubRenderer()
+    from checker.output.text_format import TextRenderer
 
-        use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
-        report = render_text(result, colour=use_colour, show_info=not quiet)
-    if output is not None:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(report)
-    raise typer.Exit(result.exit_code)
+    return TextRenderer(colour=colour, show_info=show_info)
+
+
+@contextmanager
+def _report_stream(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a file that appears whole when the check is done."""
+    if output is None:
+        yield sys.stdout
+        return
+    import os
+    import tempfile
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, output)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _stream_check(
+    config: Config,
+    selection: Selection,
+    targets: list[Path],
+    with_catalogs: bool,
+    renderer: Renderer,
+    stream: TextIO,
+    *,
+    jobs: int | None,
+    use_cache: bool,
+    progress: bool,
+) -> RunSummary:
+    """Check, writing each article's output as soon as it is ready, in order."""
+    from checker.engine import grammar_checker
+    from checker.output.records import RunSummary
+    from checker.pipeline import CheckRun, default_jobs
+    from checker.result_cache import ResultCache
+
+    cache = ResultCache(config.cache_folder, warn=_warn) if use_cache else None
+    summary = RunSummary(config.fail_on)
+    with ExitStack() as stack:
+        tick = None
+        if progress:
+            length = _task_count(config, targets, with_catalogs)
+            if length > 20:
+                bar = stack.enter_context(
+                    typer.progressbar(length=length, label="Checking", file=sys.stderr)
+                )
+                tick = lambda: bar.update(1)  # noqa: E731
+        run = CheckRun(
+            config,
+            selection,
+            jobs=jobs or default_jobs(),
+            cache=cache,
+            grammar=grammar_checker(config, selection),
+            progress=tick,
+            warn=_warn,
+        )
+        stream.write(renderer.start())
+        for outcome in run.outcomes(targets, with_catalogs):
+            summary.errors.extend(outcome.errors)
+            for record in outcome.records:
+                summary.add(record)
+                stream.write(renderer.article(record))
+    if cache is not None:
+        cache.close()
+    summary.grammar = run.grammar_run
+    stream.write(renderer.finish(summary))
+    return summary
 
 
 @app.command()
@@ -229,6 +336,7 @@ def report(
             "(default: when no paths are given and catalogs exist).",
         ),
     ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check articles and write an HTML report that opens offline from the file system.
 
@@ -237,11 +345,30 @@ def report(
     translation side by side.  report.json holds the same results as
     'checker check --format json'.  Exits like 'checker check'.
     """
+    from checker.engine import grammar_checker
+    from checker.pipeline import check_all, default_jobs
     from checker.report.site import write_report
 
-    result, config = _run_check(
-        paths, select, ignore, fail_on, config_file, translations, progress=sys.stderr.isatty()
+    config, selection, targets, with_catalogs = _prepare(
+        paths, select, ignore, fail_on, config_file, translations
     )
+    with ExitStack() as stack:
+        tick = None
+        if sys.stderr.isatty():
+            length = _task_count(config, targets, with_catalogs)
+            bar = stack.enter_context(
+                typer.progressbar(length=length, label="Checking", file=sys.stderr)
+            )
+            tick = lambda: bar.update(1)  # noqa: E731
+        result = check_all(
+            targets,
+            config,
+            selection,
+            translations=with_catalogs,
+            jobs=jobs or default_jobs(),
+            grammar=grammar_checker(config, selection),
+            progress=tick,
+        )
     folder = out if out is not None else config.root / "reports"
     try:
         written = write_report(result, folder, config.source_language)

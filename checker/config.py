@@ -165,6 +165,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     max_file_size: int = 5_000_000
+    cache_dir: str = ".checker-cache"  # relative to the root; safe to delete
     front_matter_fields: tuple[str, ...] = DEFAULT_FRONT_MATTER_FIELDS
     boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -176,6 +177,11 @@ class Config:
     claims: ClaimsOptions = field(default_factory=ClaimsOptions)
     i18n: I18nOptions = field(default_factory=I18nOptions)
     languagetool: LanguageToolOptions = field(default_factory=LanguageToolOptions)
+
+    @property
+    def cache_folder(self) -> Path:
+        """Where results and LanguageTool answers are kept between runs (safe to delete)."""
+        return self.root / self.cache_dir
 
     @property
     def source_language(self) -> str:
@@ -316,6 +322,10 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise _fail(path, key, "expected a positive number of bytes")
             values["max_file_size"] = value
+        elif name == "cache-dir":
+            if not isinstance(value, str) or not value.strip():
+                raise _fail(path, key, "expected a folder name such as '.checker-cache'")
+            values["cache_dir"] = value
         elif name == "front-matter-fields":
             values["front_matter_fields"] = _strings(value, path, key)
         elif name == "boilerplate":

@@ -33,8 +33,6 @@ from checker.text import passive
 from checker.text.analysis import DocumentAnalysis, analyse
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "reports", "locales"})
-#: The checker's cache folder, under the project root (safe to delete).
-CACHE_DIR = ".checker-cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +166,7 @@ def grammar_checker(config: Config, selection: Selection) -> GrammarChecker | No
     """The run's LanguageTool stage, when a GRM rule is selected (it finds its server lazily)."""
     if not any(code.startswith("GRM") for code in selection.codes):
         return None
-    return GrammarChecker(config.languagetool, config.root / CACHE_DIR / "languagetool")
+    return GrammarChecker(config.languagetool, config.cache_folder / "languagetool")
 
 
 def check_document(

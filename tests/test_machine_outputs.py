@@ -97,7 +97,13 @@ def test_github_escapes_percent_line_breaks_and_property_separators() -> None:
         Scope.DOCUMENT,
         suggestion="Say who acts.\nFor example: the nurse.",
     )
-    article = ArticleResult(object(), {}, (finding,))  # type: ignore[arg-type]
+    from checker.mapped_text import SourceLines
+    from checker.model import Document
+
+    document = Document(
+        "content/a,b:c.md", "a", "markdown", "en", "default", "en", "", SourceLines(""), ()
+    )
+    article = ArticleResult(document, {}, (finding,))
     first = render(CheckResult((article,))).splitlines()[0]
     assert first == (
         "::warning file=content/a%2Cb%3Ac.md,title=RDG005 passive-voice::"

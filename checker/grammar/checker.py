@@ -69,6 +69,17 @@ class GrammarRun:
             "unsupported_languages": self.unsupported,
         }
 
+    def merge(self, part: GrammarRun) -> None:
+        """Add what a worker process did (its counts, failures and unsupported languages)."""
+        self.requests += part.requests
+        self.cached += part.cached
+        self.articles += part.articles
+        self.errors.extend(part.errors)
+        for lang, paths in part.unsupported.items():
+            self.unsupported.setdefault(lang, []).extend(paths)
+        if part.errors and self.status == "ran":
+            self.status = "incomplete"
+
     def summary(self) -> str:
         """One line for text output."""
         if self.status == "not-run":
@@ -120,9 +131,26 @@ class GrammarChecker:
 
     # -- the server -----------------------------------------------------------------------------
 
+    def locate(self) -> Located:
+        """Find (or start) the server now, so that worker processes can share it."""
+        if not self._started:
+            self._start()
+        assert self._located is not None
+        return self._located
+
+    def take_run(self) -> GrammarRun:
+        """What this checker did since the last call (a worker reports it per task)."""
+        part = self.run
+        self.run = GrammarRun(part.status, part.server, part.origin, part.reason)
+        if self._client is not None:
+            part.requests, self._client.requests = self._client.requests, 0
+        part.cached, self.cache.hits = self.cache.hits, 0
+        return part
+
     def _start(self) -> None:
         self._started = True
         located = self._located or locate(self.options)
+        self._located = located
         if located.client is None:
             self.run.status, self.run.reason = "not-run", located.reason
             return

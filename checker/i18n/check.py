@@ -10,7 +10,8 @@ disk, where ``checker check`` finds it like any other article.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,14 +68,24 @@ def check_translations(
     them is not scored again.
     """
     layout = Layout.of(config)
-    done = {a.document.path: a for a in checked}
+    grades = {a.document.path: a.metrics.get("grade") for a in checked}
     results: list[ArticleResult] = []
     for locale in list(locales) if locales else layout.locales(config.i18n.locales):
         for article_id, path in layout.catalogs(locale):
-            results.extend(
-                _check_one(config, selection, layout, locale, article_id, path, done, grammar)
+            outcome = check_catalog_file(
+                config, selection, layout, locale, article_id, path, grades, grammar
             )
+            results.extend(outcome.results)
     return results
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogCheck:
+    """A catalog's results and the files besides the catalog they depend on."""
+
+    results: list[ArticleResult]
+    source: str | None = None  # the source article the header names, as written there
+    target: str | None = None  # where its translation is built
 
 
 def _keep(findings: Iterable[Finding], config: Config, selection: Selection) -> tuple[Finding, ...]:
@@ -88,32 +99,61 @@ def _keep(findings: Iterable[Finding], config: Config, selection: Selection) -> 
     return tuple(kept)
 
 
-def _grade_of(source: Document, done: dict[str, ArticleResult]) -> float | None:
+def _grade_of(source: Document, grades: Mapping[str, float | None]) -> float | None:
     """The source's reading grade: from its check when it has had one, else scored here."""
-    if source.path in done:
-        grade: float | None = done[source.path].metrics.get("grade")
-        return grade
+    if source.path in grades:
+        return grades[source.path]
     scored = primary_grade(analyse(source).counts, source.lang)
     return scored[0] if scored else None
 
 
-def _check_one(
+def check_catalog_file(
     config: Config,
     selection: Selection,
     layout: Layout,
     locale: str,
     article_id: str,
     path: Path,
-    done: dict[str, ArticleResult],
+    grades: Mapping[str, float | None],
     grammar: GrammarChecker | None = None,
-) -> list[ArticleResult]:
+) -> CatalogCheck:
+    """Check one catalog and the translation it builds.
+
+    ``grades`` are the reading grades of the articles already checked from disk, by
+    path: a built translation among them is not checked again, and a source among
+    them is not scored again.
+    """
     rel = config.relative(path)
     stand_in = _catalog_document(rel, article_id, locale)
     try:
         catalog = read_catalog(path)
     except CatalogError as exc:
         finding = catalog_finding("TRN010", rel, None, exc.message, exc.line)
-        return [ArticleResult(stand_in, {"catalog": None}, _keep([finding], config, selection))]
+        stand_in_result = ArticleResult(
+            stand_in, {"catalog": None}, _keep([finding], config, selection)
+        )
+        return CatalogCheck([stand_in_result])
+    declared = catalog.metadata.get("X-Source-File") or None
+    results = _check_read_catalog(
+        config, selection, layout, locale, article_id, path, catalog, grades, grammar
+    )
+    target = results[0].metrics.get("translation_path")
+    return CatalogCheck(results, declared, target)
+
+
+def _check_read_catalog(
+    config: Config,
+    selection: Selection,
+    layout: Layout,
+    locale: str,
+    article_id: str,
+    path: Path,
+    catalog: polib.POFile,
+    grades: Mapping[str, float | None],
+    grammar: GrammarChecker | None,
+) -> list[ArticleResult]:
+    rel = config.relative(path)
+    stand_in = _catalog_document(rel, article_id, locale)
     stats = catalog_stats(catalog, article_id, locale, rel)
     source_lang = catalog.metadata.get("X-Source-Language") or config.source_language
     findings = list(check_catalog(catalog, rel, locale, source_lang, config.i18n, config.languages))
@@ -158,7 +198,7 @@ def _check_one(
         translated = dataclasses.replace(translated, metadata={**translated.metadata, **built_from})
         translated_result = check_document(translated, config, selection, grammar)
         grade = translated_result.metrics.get("grade")
-        source_grade = _grade_of(source, done)
+        source_grade = _grade_of(source, grades)
         metrics["grade"] = grade
         metrics["source_grade"] = source_grade
         if grade is not None and source_grade is not None and grade > source_grade + 2:
@@ -173,7 +213,7 @@ def _check_one(
                     source_grade=source_grade,
                 )
             )
-        if target_rel not in done:
+        if target_rel not in grades:
             results.append(translated_result)
     results.insert(0, ArticleResult(stand_in, metrics, _keep(findings, config, selection), units))
     return results

@@ -8,9 +8,16 @@ are escaped as the runner expects (``%``, line breaks, and ``:``/``,`` in proper
 from __future__ import annotations
 
 from checker.engine import CheckResult
-from checker.model import Severity
+from checker.output.records import (
+    Record,
+    RunSummary,
+    lines_text,
+    records_of,
+    render_all,
+    summary_of,
+)
 
-_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
@@ -28,31 +35,42 @@ def _command(kind: str, message: str, **properties: object) -> str:
     return f"::{kind} {fields}::{_data(message)}" if fields else f"::{kind}::{_data(message)}"
 
 
-def render(result: CheckResult) -> str:
-    lines = []
-    for finding in result.findings:
-        message = finding.message
-        if finding.suggestion:
-            message += f"\n{finding.suggestion}"
-        lines.append(
-            _command(
-                _COMMANDS[finding.severity],
-                message,
-                file=finding.path,
-                line=finding.line,
-                col=finding.column,
-                endLine=finding.end_line,
-                endColumn=finding.end_column,
-                title=f"{finding.code} {finding.name}",
+class GithubRenderer:
+    def start(self) -> str:
+        return ""
+
+    def article(self, record: Record) -> str:
+        lines = []
+        for finding in record["findings"]:
+            message = finding["message"]
+            if finding["suggestion"]:
+                message += f"\n{finding['suggestion']}"
+            lines.append(
+                _command(
+                    _COMMANDS[finding["severity"]],
+                    message,
+                    file=finding["path"],
+                    line=finding["line"],
+                    col=finding["column"],
+                    endLine=finding["end_line"],
+                    endColumn=finding["end_column"],
+                    title=f"{finding['code']} {finding['name']}",
+                )
             )
+        return lines_text(lines)
+
+    def finish(self, summary: RunSummary) -> str:
+        lines = [_command("error", e.message, file=e.path, line=e.line) for e in summary.errors]
+        grammar = summary.grammar
+        if grammar is not None and grammar.status != "ran":
+            lines.append(_command("notice", grammar.summary(), title="grammar (GRM)"))
+        counts = summary.counts
+        lines.append(
+            f"checker: {counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['info']} info in {summary.articles} article(s)"
         )
-    for error in result.errors:
-        lines.append(_command("error", error.message, file=error.path, line=error.line))
-    if result.grammar is not None and result.grammar.status != "ran":
-        lines.append(_command("notice", result.grammar.summary(), title="grammar (GRM)"))
-    counts = result.counts()
-    lines.append(
-        f"checker: {counts['error']} error(s), {counts['warning']} warning(s), "
-        f"{counts['info']} info in {len(result.articles)} article(s)"
-    )
-    return "\n".join(lines) + "\n"
+        return lines_text(lines)
+
+
+def render(result: CheckResult) -> str:
+    return render_all(GithubRenderer(), records_of(result), summary_of(result))

@@ -1,8 +1,10 @@
 """The JSON contract (documented in the README and kept stable).
 
-``{"version", "articles": [{"path", "id", "lang", "format", "repairs", "metrics",
-"findings"}], "errors": [{"path", "line", "message"}], "grammar", "summary"}``;
-``grammar`` is how the LanguageTool stage went (``null`` when no GRM rule ran).
+``{"version", "articles": [{"path", "id", "lang", "lang_source", "format",
+"built_from", "repairs", "metrics", "findings"}], "errors": [{"path", "line",
+"message"}], "grammar", "summary"}``; ``grammar`` is how the LanguageTool stage went
+(``null`` when no GRM rule ran).  Written article by article (orjson, two-space
+indentation), so a large run never holds the whole report.
 """
 
 from __future__ import annotations
@@ -13,42 +15,59 @@ import orjson
 
 from checker import __version__
 from checker.engine import CheckResult
+from checker.output.records import (
+    STREAM,
+    JsonStream,
+    Record,
+    RunSummary,
+    late,
+    records_of,
+    render_all,
+    summary_of,
+)
 
 
-def to_dict(result: CheckResult) -> dict[str, Any]:
-    articles = []
-    for article in result.articles:
-        doc = article.document
-        articles.append(
+class JsonRenderer:
+    def __init__(self) -> None:
+        self._stream = JsonStream(
             {
-                "path": doc.path,
-                "id": doc.id,
-                "lang": doc.lang or None,
-                "lang_source": doc.lang_source,
-                "format": doc.format,
-                "repairs": [r.to_json() for r in doc.repairs],
-                "metrics": article.metrics,
-                "findings": [f.to_json() for f in article.findings],
+                "version": __version__,
+                "articles": STREAM,
+                "errors": late("errors"),
+                "grammar": late("grammar"),
+                "summary": late("summary"),
             }
         )
-    counts = result.counts()
-    return {
-        "version": __version__,
-        "articles": articles,
-        "errors": [e.to_json() for e in result.errors],
-        "grammar": result.grammar.to_json() if result.grammar is not None else None,
-        "summary": {
-            "articles": len(result.articles),
-            "errors": len(result.errors),
-            "findings": sum(counts.values()),
-            "by_severity": counts,
-            "fail_on": result.fail_on.label,
-            "exit_code": result.exit_code,
-        },
-    }
+
+    def start(self) -> str:
+        return self._stream.start()
+
+    def article(self, record: Record) -> str:
+        return self._stream.item(record)
+
+    def finish(self, summary: RunSummary) -> str:
+        return self._stream.finish(
+            {
+                "errors": [e.to_json() for e in summary.errors],
+                "grammar": summary.grammar.to_json() if summary.grammar is not None else None,
+                "summary": {
+                    "articles": summary.articles,
+                    "errors": len(summary.errors),
+                    "findings": summary.findings,
+                    "by_severity": summary.counts,
+                    "fail_on": summary.fail_on.label,
+                    "exit_code": summary.exit_code,
+                },
+            }
+        )
 
 
 def render(result: CheckResult) -> str:
-    """The contract as indented UTF-8 JSON (orjson: a large report renders in milliseconds)."""
-    data = orjson.dumps(to_dict(result), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
-    return data.decode("utf-8") + "\n"
+    """The contract as indented UTF-8 JSON."""
+    return render_all(JsonRenderer(), records_of(result), summary_of(result))
+
+
+def to_dict(result: CheckResult) -> dict[str, Any]:
+    """The contract as Python data."""
+    data: dict[str, Any] = orjson.loads(render(result))
+    return data

@@ -14,12 +14,21 @@ import orjson
 
 from checker import __version__
 from checker.engine import CheckResult
-from checker.model import Finding, Severity
+from checker.output.records import (
+    STREAM,
+    JsonStream,
+    Record,
+    RunSummary,
+    late,
+    records_of,
+    render_all,
+    summary_of,
+)
 from checker.rules import all_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/health-content-checker/"
-_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _rule_descriptors() -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -35,52 +44,50 @@ def _rule_descriptors() -> tuple[list[dict[str, Any]], dict[str, int]]:
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": doc.split("\n\n", 1)[0].replace("\n", " ")},
                 "help": {"text": doc, "markdown": doc},
-                "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+                "defaultConfiguration": {"level": _LEVELS[rule.severity.label]},
                 "properties": {"tags": [rule.family]},
             }
         )
     return descriptors, index
 
 
-def _region(finding: Finding) -> dict[str, Any] | None:
-    if finding.line is None:
+def _region(finding: dict[str, Any]) -> dict[str, Any] | None:
+    if finding["line"] is None:
         return None
-    region: dict[str, Any] = {"startLine": finding.line}
-    if finding.column is not None:
-        region["startColumn"] = finding.column
-    if finding.end_line is not None:
-        region["endLine"] = finding.end_line
-    if finding.end_column is not None and finding.end_line is not None:
+    region: dict[str, Any] = {"startLine": finding["line"]}
+    if finding["column"] is not None:
+        region["startColumn"] = finding["column"]
+    if finding["end_line"] is not None:
+        region["endLine"] = finding["end_line"]
+    if finding["end_column"] is not None and finding["end_line"] is not None:
         # SARIF columns are exclusive at the end; ours point at the last character + 1
-        region["endColumn"] = max(finding.end_column, region.get("startColumn", 1))
-    if finding.text:
-        region["snippet"] = {"text": finding.text}
+        region["endColumn"] = max(finding["end_column"], region.get("startColumn", 1))
+    if finding["text"]:
+        region["snippet"] = {"text": finding["text"]}
     return region
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(finding: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
     location: dict[str, Any] = {
-        "physicalLocation": {"artifactLocation": {"uri": finding.path, "uriBaseId": "SRCROOT"}}
+        "physicalLocation": {"artifactLocation": {"uri": finding["path"], "uriBaseId": "SRCROOT"}}
     }
     region = _region(finding)
     if region is not None:
         location["physicalLocation"]["region"] = region
-    message = finding.message
-    if finding.suggestion:
-        message += f" Suggestion: {finding.suggestion}"
-    result: dict[str, Any] = {
-        "ruleId": finding.code,
-        "ruleIndex": index[finding.code],
-        "level": _LEVELS[finding.severity],
+    message = finding["message"]
+    if finding["suggestion"]:
+        message += f" Suggestion: {finding['suggestion']}"
+    return {
+        "ruleId": finding["code"],
+        "ruleIndex": index[finding["code"]],
+        "level": _LEVELS[finding["severity"]],
         "message": {"text": message},
         "locations": [location],
-        "properties": {"scope": finding.scope.value, **finding.details},
+        "properties": {"scope": finding["scope"], **finding["details"]},
     }
-    return result
 
 
-def to_dict(result: CheckResult) -> dict[str, Any]:
-    descriptors, index = _rule_descriptors()
+def _invocation(summary: RunSummary) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",
@@ -94,9 +101,9 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
                 }
             ],
         }
-        for error in result.errors
+        for error in summary.errors
     ]
-    grammar = result.grammar
+    grammar = summary.grammar
     if grammar is not None and grammar.status != "ran":
         notifications.append(
             {
@@ -105,33 +112,51 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
                 "descriptor": {"id": "GRM"},
             }
         )
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
+    return {"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}
+
+
+class SarifRenderer:
+    """One run; its results are written as they come and its invocation at the end."""
+
+    def __init__(self) -> None:
+        descriptors, self._index = _rule_descriptors()
+        self._stream = JsonStream(
             {
-                "tool": {
-                    "driver": {
-                        "name": "checker",
-                        "fullName": "health-content-checker",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": descriptors,
-                    }
-                },
-                "invocations": [
+                "$schema": SCHEMA,
+                "version": "2.1.0",
+                "runs": [
                     {
-                        "executionSuccessful": not result.errors,
-                        "toolExecutionNotifications": notifications,
+                        "tool": {
+                            "driver": {
+                                "name": "checker",
+                                "fullName": "health-content-checker",
+                                "version": __version__,
+                                "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI,
+                                "rules": descriptors,
+                            }
+                        },
+                        "results": STREAM,
+                        "invocations": late("invocations"),
                     }
                 ],
-                "results": [_result(f, index) for f in result.findings],
             }
-        ],
-    }
+        )
+
+    def start(self) -> str:
+        return self._stream.start()
+
+    def article(self, record: Record) -> str:
+        return "".join(self._stream.item(_result(f, self._index)) for f in record["findings"])
+
+    def finish(self, summary: RunSummary) -> str:
+        return self._stream.finish({"invocations": [_invocation(summary)]})
 
 
 def render(result: CheckResult) -> str:
-    data = orjson.dumps(to_dict(result), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
-    return data.decode("utf-8") + "\n"
+    return render_all(SarifRenderer(), records_of(result), summary_of(result))
+
+
+def to_dict(result: CheckResult) -> dict[str, Any]:
+    data: dict[str, Any] = orjson.loads(render(result))
+    return data

@@ -7,46 +7,53 @@ with the suggestion on the next line and a metrics line per article.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from checker.engine import ArticleResult, CheckResult
-from checker.model import Finding, Severity
+from checker.engine import CheckResult
+from checker.output.records import (
+    Record,
+    RunSummary,
+    lines_text,
+    records_of,
+    render_all,
+    summary_of,
+)
 from checker.readability.formulas import BY_KEY
 
 Style = Callable[..., str]
 
-_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def _plain(text: str, **_: object) -> str:
     return text
 
 
-def _finding_line(finding: Finding, style: Style) -> list[str]:
-    where = (
-        finding.path if finding.line is None else f"{finding.path}:{finding.line}:{finding.column}"
-    )
-    severity = style(finding.severity.label, fg=_COLOURS[finding.severity])
-    code = style(finding.code, bold=True)
-    lines = [f"{style(where, bold=True)}: {code} [{severity}] {finding.message}"]
-    if finding.text and finding.scope.value == "sentence":
-        excerpt = " ".join(finding.text.split())
+def _finding_line(finding: dict[str, Any], style: Style) -> list[str]:
+    path, line = finding["path"], finding["line"]
+    where = path if line is None else f"{path}:{line}:{finding['column']}"
+    label = finding["severity"]
+    severity = style(label, fg=_COLOURS[label])
+    code = style(finding["code"], bold=True)
+    lines = [f"{style(where, bold=True)}: {code} [{severity}] {finding['message']}"]
+    if finding["text"] and finding["scope"] == "sentence":
+        excerpt = " ".join(finding["text"].split())
         if len(excerpt) > 100:
             excerpt = excerpt[:97] + "..."
         lines.append(f"    | {excerpt}")
-    if finding.suggestion:
-        lines.append(f"    = {finding.suggestion}")
-    for item in finding.details.get("hardest_sentences", [])[:3]:
+    if finding["suggestion"]:
+        lines.append(f"    = {finding['suggestion']}")
+    for item in finding["details"].get("hardest_sentences", [])[:3]:
         excerpt = " ".join(item["text"].split())
         excerpt = excerpt if len(excerpt) <= 90 else excerpt[:87] + "..."
         lines.append(f"    - line {item['line']} (difficulty {item['difficulty']:.1f}): {excerpt}")
     return lines
 
 
-def _metrics_line(article: ArticleResult, style: Style) -> str:
-    m = article.metrics
-    doc = article.document
-    if doc.format == "gettext":
-        return _catalog_line(article, style)
+def _metrics_line(record: Record, style: Style) -> str:
+    m = record["metrics"]
+    if record["format"] == "gettext":
+        return _catalog_line(record, style)
     if m.get("grade") is None:
         grade = "not scored"
     else:
@@ -57,57 +64,72 @@ def _metrics_line(article: ArticleResult, style: Style) -> str:
         if formula.kind == "ease":
             source += f" {m['scores'][formula.key]:g}"
         grade = f"grade {value} ({source}, target {m['target_grade']:g})"
-    built = doc.metadata.get("built_from")
+    built = record["built_from"]
     origin = f" (built in memory from {built}; not written)" if built else ""
     return (
-        f"{style(doc.path, bold=True)}{origin} [{doc.lang or '?'}, {doc.format}] {grade}, "
-        f"{m['words']} words, {m['sentences']} sentences"
+        f"{style(record['path'], bold=True)}{origin} [{record['lang'] or '?'}, "
+        f"{record['format']}] {grade}, {m['words']} words, {m['sentences']} sentences"
     )
 
 
-def _catalog_line(article: ArticleResult, style: Style) -> str:
-    doc = article.document
-    stats = article.metrics.get("catalog")
+def _catalog_line(record: Record, style: Style) -> str:
+    path, lang = record["path"], record["lang"]
+    stats = record["metrics"].get("catalog")
     if not stats:
-        return f"{style(doc.path, bold=True)} [{doc.lang}, catalog] unreadable"
+        return f"{style(path, bold=True)} [{lang}, catalog] unreadable"
     units = stats["units"]
     line = (
-        f"{style(doc.path, bold=True)} [{doc.lang}, catalog] "
+        f"{style(path, bold=True)} [{lang}, catalog] "
         f"{units['translated']}/{units['total']} translated ({units['translated_percent']:g}%), "
         f"{units['fuzzy']} fuzzy, {units['untranslated']} untranslated, "
         f"{units['obsolete']} obsolete"
     )
-    grade, source = article.metrics.get("grade"), article.metrics.get("source_grade")
+    grade, source = record["metrics"].get("grade"), record["metrics"].get("source_grade")
     if grade is not None and source is not None:
         line += f"; translation grade {grade:g} (source {source:g})"
     return line
 
 
-def render(result: CheckResult, *, colour: bool = False, show_info: bool = True) -> str:
-    import typer
+class TextRenderer:
+    def __init__(self, *, colour: bool = False, show_info: bool = True) -> None:
+        import typer
 
-    style: Style = typer.style if colour else _plain
-    out: list[str] = []
-    for article in result.articles:
-        out.append(_metrics_line(article, style))
-        for finding in article.findings:
-            if finding.severity is Severity.INFO and not show_info:
+        self.style: Style = typer.style if colour else _plain
+        self.show_info = show_info
+
+    def start(self) -> str:
+        return ""
+
+    def article(self, record: Record) -> str:
+        out = [_metrics_line(record, self.style)]
+        for finding in record["findings"]:
+            if finding["severity"] == "info" and not self.show_info:
                 continue
-            out.extend(_finding_line(finding, style))
+            out.extend(_finding_line(finding, self.style))
         out.append("")
-    for error in result.errors:
-        where = error.path if error.line is None else f"{error.path}:{error.line}"
-        out.append(
-            f"{style(where, bold=True)}: {style('error', fg='red', bold=True)}: {error.message}"
+        return lines_text(out)
+
+    def finish(self, summary: RunSummary) -> str:
+        style = self.style
+        out = []
+        for error in summary.errors:
+            where = error.path if error.line is None else f"{error.path}:{error.line}"
+            out.append(
+                f"{style(where, bold=True)}: {style('error', fg='red', bold=True)}: {error.message}"
+            )
+        counts = summary.counts
+        line = (
+            f"Checked {summary.articles} article(s): {counts['error']} error(s), "
+            f"{counts['warning']} warning(s), {counts['info']} info"
         )
-    counts = result.counts()
-    summary = (
-        f"Checked {len(result.articles)} article(s): {counts['error']} error(s), "
-        f"{counts['warning']} warning(s), {counts['info']} info"
-    )
-    if result.errors:
-        summary += f"; {len(result.errors)} file(s) could not be checked"
-    if result.grammar is not None:
-        out.append(result.grammar.summary())
-    out.append(summary)
-    return "\n".join(out) + "\n"
+        if summary.errors:
+            line += f"; {len(summary.errors)} file(s) could not be checked"
+        if summary.grammar is not None:
+            out.append(summary.grammar.summary())
+        out.append(line)
+        return lines_text(out)
+
+
+def render(result: CheckResult, *, colour: bool = False, show_info: bool = True) -> str:
+    renderer = TextRenderer(colour=colour, show_info=show_info)
+    return render_all(renderer, records_of(result), summary_of(result))

@@ -1,0 +1,184 @@
+"""Results as records of the JSON contract, and the run summary every format ends with.
+
+A record is one article's object in the JSON contract: plain dicts, lists and
+strings.  Workers send records, the result cache keeps them as orjson bytes, and
+every output format prints them one at a time as they arrive, so a run over tens of
+thousands of articles never holds all its findings at once and a cached article
+costs no Python object per finding.  :func:`records_of` turns a
+:class:`~checker.engine.CheckResult` into the same records, so the library API and
+the streaming CLI print byte for byte the same output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+import orjson
+
+from checker.model import InputError, Severity
+
+if TYPE_CHECKING:
+    from checker.engine import ArticleResult, CheckResult
+    from checker.grammar.checker import GrammarRun
+
+Record = dict[str, Any]
+
+SEVERITY_OF_LABEL = {s.label: s for s in Severity}
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+
+
+def article_record(article: ArticleResult) -> Record:
+    """The article's object in the JSON contract."""
+    doc = article.document
+    return {
+        "path": doc.path,
+        "id": doc.id,
+        "lang": doc.lang or None,
+        "lang_source": doc.lang_source,
+        "format": doc.format,
+        "built_from": doc.metadata.get("built_from"),
+        "repairs": [r.to_json() for r in doc.repairs],
+        "metrics": article.metrics,
+        "findings": [f.to_json() for f in article.findings],
+    }
+
+
+def severity_counts(record: Mapping[str, Any]) -> dict[str, int]:
+    """Findings of one record by severity label (error, warning, info)."""
+    out = {s.label: 0 for s in reversed(Severity)}
+    for finding in record["findings"]:
+        out[finding["severity"]] += 1
+    return out
+
+
+@dataclass
+class RunSummary:
+    """What the end of every output needs: counts, unreadable files, the grammar stage."""
+
+    fail_on: Severity = Severity.WARNING
+    articles: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {s.label: 0 for s in reversed(Severity)})
+    errors: list[InputError] = field(default_factory=list)
+    grammar: GrammarRun | None = None
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        self.articles += 1
+        for label, count in severity_counts(record).items():
+            self.counts[label] += count
+
+    @property
+    def findings(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def exit_code(self) -> int:
+        """2 for input errors, 1 for findings at or above ``fail_on``, else 0."""
+        if self.errors:
+            return 2
+        if any(self.counts[s.label] for s in Severity if s >= self.fail_on):
+            return 1
+        return 0
+
+
+class Renderer(Protocol):
+    """An output format printed piece by piece: a start, one piece per record, an end."""
+
+    def start(self) -> str: ...
+
+    def article(self, record: Record) -> str: ...
+
+    def finish(self, summary: RunSummary) -> str: ...
+
+
+def records_of(result: CheckResult) -> Iterator[Record]:
+    for article in result.articles:
+        yield article_record(article)
+
+
+def summary_of(result: CheckResult) -> RunSummary:
+    summary = RunSummary(result.fail_on, errors=list(result.errors), grammar=result.grammar)
+    for article in result.articles:
+        summary.articles += 1
+        for finding in article.findings:
+            summary.counts[finding.severity.label] += 1
+    return summary
+
+
+def render_all(renderer: Renderer, records: Iterable[Record], summary: RunSummary) -> str:
+    """The whole output at once (the library API and ``report.json``)."""
+    pieces = [renderer.start()]
+    pieces.extend(renderer.article(record) for record in records)
+    pieces.append(renderer.finish(summary))
+    return "".join(pieces)
+
+
+def lines_text(lines: Iterable[str]) -> str:
+    """Lines, each ended by a newline."""
+    return "".join(f"{line}\n" for line in lines)
+
+
+# -- indented JSON written piece by piece --------------------------------------------------
+
+_STREAM = "\x00stream"
+_LATE = "\x00late:"
+_SENTINEL = re.compile(r'"\\u0000(stream|late:[a-z_]+)"')
+
+
+def dumps(value: Any, indent: int = 0) -> str:
+    """``value`` as indented JSON, every line after the first shifted by ``indent``."""
+    text = orjson.dumps(value, option=_JSON_OPTIONS).decode("utf-8")
+    return text.replace("\n", "\n" + " " * indent) if indent else text
+
+
+def late(name: str) -> str:
+    """A placeholder in a :class:`JsonStream` skeleton for a value known only at the end."""
+    return _LATE + name
+
+
+STREAM = _STREAM
+
+
+class JsonStream:
+    """An indented JSON document with one array streamed item by item.
+
+    The skeleton is the whole document with :data:`STREAM` where the streamed array
+    goes and :func:`late` placeholders, after it, for values filled in at the end.
+    The pieces put together are byte for byte what orjson prints for the complete
+    document with two-space indentation.
+    """
+
+    def __init__(self, skeleton: Mapping[str, Any]) -> None:
+        text = dumps(skeleton)
+        self._parts: list[tuple[str, str, int]] = []  # (text before, placeholder, indent)
+        position = 0
+        for match in _SENTINEL.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            indent = len(text[line_start:]) - len(text[line_start:].lstrip(" "))
+            self._parts.append((text[position : match.start()], match.group(1), indent))
+            position = match.end()
+        self._tail = text[position:]
+        if not self._parts or self._parts[0][1] != "stream":
+            raise ValueError("the skeleton needs the streamed array before any late value")
+        self._items = 0
+
+    def start(self) -> str:
+        return self._parts[0][0] + "["
+
+    def item(self, value: Any) -> str:
+        indent = self._parts[0][2] + 2
+        separator = "," if self._items else ""
+        self._items += 1
+        return f"{separator}\n{' ' * indent}{dumps(value, indent)}"
+
+    def finish(self, values: Mapping[str, Any]) -> str:
+        indent = self._parts[0][2]
+        pieces = ["]" if not self._items else f"\n{' ' * indent}]"]
+        for before, placeholder, at in self._parts[1:]:
+            pieces.append(before)
+            pieces.append(dumps(values[placeholder.removeprefix("late:")], at))
+        pieces.append(self._tail)
+        pieces.append("\n")
+        return "".join(pieces)

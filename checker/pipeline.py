@@ -1,0 +1,345 @@
+"""A whole check run: every article, then every catalog, over processes and through the cache.
+
+``checker check`` and ``checker report`` run here.  Each file is one task; its
+outcome is the same whether it runs in this process (``jobs=1``), in a pool of
+worker processes, or comes from the result cache, and outcomes are handed back in
+task order, so the output never depends on the number of jobs.  Articles go first:
+a catalog needs the grades of the articles checked from disk (its source's grade,
+and whether its built translation was one of them).
+
+Outcomes carry records of the JSON contract (see :mod:`checker.output.records`)
+so that workers and the cache pass plain data; ``full=True`` (the HTML report)
+carries the whole :class:`~checker.engine.ArticleResult` objects instead, and does
+not use the result cache, which keeps no article text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.config import Config
+from checker.engine import ArticleResult, CheckResult, Selection, _check_file, discover
+from checker.grammar.checker import GrammarChecker, GrammarRun
+from checker.grammar.server import Located
+from checker.i18n.check import check_catalog_file
+from checker.i18n.layout import Layout
+from checker.model import InputError
+from checker.output.records import Record, article_record
+from checker.result_cache import ResultCache, entry_key, file_hash, run_key
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Outcome:
+    """What one task gave: records (or whole results), unreadable files, grammar work."""
+
+    records: list[Record] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    results: list[ArticleResult] = field(default_factory=list)  # only with full=True
+    path: str = ""  # an article's path, as shown
+    grade: float | None = None  # an article's reading grade, for the catalogs
+    deps: dict[str, Any] | None = None  # a catalog's other inputs (see result_cache)
+    grammar: GrammarRun | None = None
+
+    def to_cache(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "errors": [[e.path, e.message, e.line] for e in self.errors],
+            "path": self.path,
+            "grade": self.grade,
+            "deps": self.deps,
+        }
+
+    @classmethod
+    def from_cache(cls, value: Mapping[str, Any]) -> Outcome:
+        return cls(
+            records=value["records"],
+            errors=[InputError(*error) for error in value["errors"]],
+            path=value["path"],
+            grade=value["grade"],
+            deps=value["deps"],
+        )
+
+
+# -- the work of one task, in whichever process runs it ---------------------------------------
+
+
+@dataclass
+class _Worker:
+    config: Config
+    selection: Selection
+    grammar: GrammarChecker | None
+    grades: Mapping[str, float | None]
+    full: bool
+    layout: Layout
+
+
+_WORKER: _Worker | None = None
+
+
+def _start_worker(
+    config: Config,
+    selection: Selection,
+    located: Located | None,
+    grades: Mapping[str, float | None],
+    full: bool,
+) -> None:
+    global _WORKER
+    grammar = None
+    if located is not None:
+        grammar = GrammarChecker(
+            config.languagetool, config.cache_folder / "languagetool", located=located
+        )
+    _WORKER = _Worker(config, selection, grammar, grades, full, Layout.of(config))
+
+
+def _grammar_part(worker: _Worker) -> GrammarRun | None:
+    return worker.grammar.take_run() if worker.grammar is not None else None
+
+
+def _check_article(path: Path) -> Outcome:
+    worker = _WORKER
+    assert worker is not None, "the worker was not started"
+    result = _check_file(path, worker.config, worker.selection, worker.grammar)
+    outcome = Outcome(path=worker.config.relative(path), grammar=_grammar_part(worker))
+    if isinstance(result, InputError):
+        outcome.errors.append(result)
+        return outcome
+    outcome.grade = result.metrics.get("grade")
+    if worker.full:
+        outcome.results.append(result)
+    else:
+        outcome.records.append(article_record(result))
+    return outcome
+
+
+def _check_catalog(task: tuple[str, str, Path]) -> Outcome:
+    worker = _WORKER
+    assert worker is not None, "the worker was not started"
+    locale, article_id, path = task
+    config = worker.config
+    rel = config.relative(path)
+    try:
+        checked = check_catalog_file(
+            config,
+            worker.selection,
+            worker.layout,
+            locale,
+            article_id,
+            path,
+            worker.grades,
+            worker.grammar,
+        )
+    except RecursionError:
+        return Outcome(errors=[InputError(rel, "too deeply nested to parse")])
+    except Exception as exc:
+        message = (
+            f"internal error while checking this catalog ({type(exc).__name__}: {exc}); "
+            "please report it with the file"
+        )
+        return Outcome(errors=[InputError(rel, message)], grammar=_grammar_part(worker))
+    source, target = checked.source, checked.target
+    deps = {
+        "source": source,
+        "source_hash": file_hash(config.root / source) if source else None,
+        "source_grade": [source in worker.grades, worker.grades.get(source)] if source else None,
+        "target": target,
+        "target_checked": target in worker.grades if target else None,
+    }
+    outcome = Outcome(deps=deps, grammar=_grammar_part(worker))
+    if worker.full:
+        outcome.results.extend(checked.results)
+    else:
+        outcome.records.extend(article_record(r) for r in checked.results)
+    return outcome
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Task:
+    argument: Any
+    key: str | None = None
+    cached: Outcome | None = None
+
+
+class CheckRun:
+    """One run's settings; :meth:`outcomes` does the work and yields in task order."""
+
+    def __init__(
+        self,
+        config: Config,
+        selection: Selection,
+        *,
+        jobs: int = 1,
+        cache: ResultCache | None = None,
+        grammar: GrammarChecker | None = None,
+        full: bool = False,
+        progress: Callable[[], None] | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.config = config
+        self.warn = warn
+        self.selection = selection
+        self.jobs = max(1, jobs)
+        self.cache = None if full else cache
+        self.grammar = grammar
+        self.full = full
+        self.progress = progress
+        self.located = grammar.locate() if grammar is not None else None
+        server = self.located.client.url if self.located and self.located.client else None
+        self._run_key = run_key(config, sorted(selection.codes), server)
+        self._hashes: dict[Path, str | None] = {}
+
+    @property
+    def grammar_run(self) -> GrammarRun | None:
+        return self.grammar.run if self.grammar is not None else None
+
+    def outcomes(self, targets: Sequence[Path], translations: bool) -> Iterator[Outcome]:
+        files, missing = discover(targets)
+        for error in missing:
+            yield Outcome(errors=[error])
+        grades: dict[str, float | None] = {}
+        article_tasks = [self._article_task(path) for path in files]
+        for outcome in self._run(article_tasks, _check_article, grades={}):
+            if not outcome.errors:
+                grades[outcome.path] = outcome.grade
+            yield outcome
+        if not translations:
+            return
+        layout = Layout.of(self.config)
+        catalog_tasks = [
+            self._catalog_task((locale, article_id, path), grades)
+            for locale in layout.locales(self.config.i18n.locales)
+            for article_id, path in layout.catalogs(locale)
+        ]
+        yield from self._run(catalog_tasks, _check_catalog, grades=grades)
+
+    def _content_hash(self, path: Path) -> str | None:
+        if path not in self._hashes:
+            self._hashes[path] = file_hash(path)
+        return self._hashes[path]
+
+    def _lookup(self, kind: str, path: Path) -> tuple[str | None, Outcome | None]:
+        if self.cache is None:
+            return None, None
+        content = self._content_hash(path)
+        if content is None:
+            return None, None  # unreadable: the task reports why
+        key = entry_key(self._run_key, kind, self.config.relative(path), content)
+        value = self.cache.get(key)
+        return key, Outcome.from_cache(value) if value is not None else None
+
+    def _article_task(self, path: Path) -> _Task:
+        key, cached = self._lookup("article", path)
+        return _Task(path, key, cached)
+
+    def _catalog_task(
+        self, task: tuple[str, str, Path], grades: Mapping[str, float | None]
+    ) -> _Task:
+        key, cached = self._lookup("catalog", task[2])
+        if cached is not None and not self._deps_hold(cached.deps, grades):
+            cached = None
+        return _Task(task, key, cached)
+
+    def _deps_hold(
+        self, deps: Mapping[str, Any] | None, grades: Mapping[str, float | None]
+    ) -> bool:
+        """Whether a cached catalog outcome still describes what its task would give now."""
+        if deps is None:
+            return True
+        source, target = deps["source"], deps["target"]
+        if source is not None:
+            if self._content_hash(self.config.root / source) != deps["source_hash"]:
+                return False
+            if [source in grades, grades.get(source)] != deps["source_grade"]:
+                return False
+        return target is None or (target in grades) == deps["target_checked"]
+
+    def _run(
+        self,
+        tasks: list[_Task],
+        work: Callable[[Any], Outcome],
+        grades: Mapping[str, float | None],
+    ) -> Iterator[Outcome]:
+        todo = [task.argument for task in tasks if task.cached is None]
+        computed = self._compute(todo, work, grades)
+        for task in tasks:
+            if task.cached is not None:
+                outcome = task.cached
+                if self.cache is not None:
+                    self.cache.count(hit=True)
+            else:
+                outcome = next(computed)
+                if self.cache is not None and task.key is not None:
+                    self.cache.count(hit=False)
+                    self.cache.put(task.key, outcome.to_cache())
+            if outcome.grammar is not None and self.grammar is not None:
+                self.grammar.run.merge(outcome.grammar)
+                outcome.grammar = None
+            if self.progress is not None:
+                self.progress()
+            yield outcome
+        if self.cache is not None:
+            self.cache.flush()
+
+    def _compute(
+        self, todo: list[Any], work: Callable[[Any], Outcome], grades: Mapping[str, float | None]
+    ) -> Iterator[Outcome]:
+        setup = (self.config, self.selection, self.located, grades, self.full)
+        if self.jobs == 1 or len(todo) < 2:
+            _start_worker(*setup)
+            for argument in todo:
+                yield work(argument)
+            return
+        workers = min(self.jobs, len(todo))
+        executor: Executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=setup)
+        done = 0
+        with executor:
+            # a few tasks per message: less traffic, and still even work between workers
+            chunk = max(1, min(16, len(todo) // (workers * 8)))
+            try:
+                for outcome in executor.map(work, todo, chunksize=chunk):
+                    done += 1
+                    yield outcome
+            except BrokenProcessPool as exc:
+                if self.warn is not None:
+                    self.warn(f"a worker process stopped ({exc}); checking the rest in this one")
+        if done < len(todo):
+            _start_worker(*setup)
+            for argument in todo[done:]:
+                yield work(argument)
+
+
+def check_all(
+    targets: Sequence[Path],
+    config: Config,
+    selection: Selection,
+    *,
+    translations: bool,
+    jobs: int = 1,
+    grammar: GrammarChecker | None = None,
+    progress: Callable[[], None] | None = None,
+) -> CheckResult:
+    """Every result with its document (the HTML report), over ``jobs`` processes."""
+    run = CheckRun(config, selection, jobs=jobs, grammar=grammar, full=True, progress=progress)
+    articles: list[ArticleResult] = []
+    errors: list[InputError] = []
+    for outcome in run.outcomes(targets, translations):
+        articles.extend(outcome.results)
+        errors.extend(outcome.errors)
+    return CheckResult(tuple(articles), tuple(errors), config.fail_on, run.grammar_run)

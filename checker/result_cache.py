@@ -1,0 +1,185 @@
+"""Results of earlier runs, so that an unchanged article or catalog is not analysed again.
+
+One SQLite file, ``results.sqlite3`` in the cache folder (``.checker-cache/`` by
+default; safe to delete).  A key is the SHA-256 of everything that decides a
+result: the checker's version and code, the configuration, the selected rules, the
+LanguageTool server, the kind of task, the file's path and its bytes.  A catalog's
+entry also lists the files it read besides itself (its source article, by hash) and
+what it took from the run (the source's grade, whether the built translation was
+checked from disk); the entry counts only while those are the same.
+
+The cache never fails a run: a damaged or locked database is set aside with a
+warning and the run goes on without it.  Entries not used for
+:data:`KEEP_UNUSED_DAYS` days are dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+import time
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+import checker
+from checker import __version__
+
+#: Bump when the shape of a stored outcome changes.
+FORMAT = 1
+FILE_NAME = "results.sqlite3"
+KEEP_UNUSED_DAYS = 30
+_COMMIT_EVERY = 500
+
+
+@cache
+def code_fingerprint() -> str:
+    """The version plus the name, size and time of every file of the installed package.
+
+    Results depend on the code and its data files as much as on the input, and a
+    development install keeps the same version number across edits.
+    """
+    root = Path(checker.__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode()
+            )
+    return digest.hexdigest()
+
+
+def run_key(*parts: object) -> str:
+    """The part of every key that a whole run shares (configuration, rules, server)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        digest.update(b"\0")
+        digest.update(repr(part).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def entry_key(run: str, kind: str, path: str, content: str) -> str:
+    """The key of one file's outcome: the run's key, the kind of task, the path and the hash."""
+    return hashlib.sha256(f"{run}\0{kind}\0{path}\0{content}".encode()).hexdigest()
+
+
+def file_hash(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class ResultCache:
+    """Outcomes by key in one SQLite file; every failure turns it off instead of failing."""
+
+    def __init__(self, folder: Path, warn: Any = None) -> None:
+        self.path = folder / FILE_NAME
+        self._warn = warn
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, bytes, int]] = []
+        self._used: list[tuple[int, str]] = []
+        self.hits = 0
+        self.misses = 0
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.Error) as exc:
+            self._off(f"cannot open {self.path} ({exc}); checking without it")
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS outcomes "
+                "(key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
+            )
+            return db
+        except sqlite3.DatabaseError:
+            # not a database any more (a crash, a stray file): it is only a cache
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.execute(
+                "CREATE TABLE outcomes "
+                "(key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
+            )
+            return db
+
+    def _off(self, message: str) -> None:
+        if self._warn is not None:
+            self._warn(f"result cache: {message}")
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT value, used FROM outcomes WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._off(f"cannot read {self.path} ({exc}); checking without it")
+            return None
+        if row is None:
+            return None
+        try:
+            value: dict[str, Any] = orjson.loads(row[0])
+        except orjson.JSONDecodeError:
+            return None
+        now = int(time.time())
+        if row[1] < now - 86_400:  # marked as used at most once a day: a warm run writes little
+            self._used.append((now, key))
+        return value
+
+    def count(self, hit: bool) -> None:
+        if hit:
+            self.hits += 1
+        else:
+            self.misses += 1
+
+    def put(self, key: str, value: Mapping[str, Any]) -> None:
+        if self._db is None:
+            return
+        self._pending.append((key, orjson.dumps(value), int(time.time())))
+        if len(self._pending) >= _COMMIT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending in one transaction, so that a killed run keeps its work."""
+        if self._db is None or not (self._pending or self._used):
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO outcomes (key, value, used) VALUES (?, ?, ?)",
+                    self._pending,
+                )
+                self._db.executemany("UPDATE outcomes SET used = ? WHERE key = ?", self._used)
+        except sqlite3.Error as exc:
+            self._off(f"cannot write {self.path} ({exc}); results were not kept")
+        self._pending.clear()
+        self._used.clear()
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is None:
+            return
+        try:
+            limit = int(time.time()) - KEEP_UNUSED_DAYS * 86_400
+            self._db.execute("DELETE FROM outcomes WHERE used < ?", (limit,))
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._db = None
