@@ -1,0 +1,238 @@
+"""--jobs and the result cache: the same output, in the same order, whatever the run reuses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import orjson
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.config import load_config
+from checker.engine import Selection
+from checker.output.records import STREAM, JsonStream, late
+from checker.pipeline import CheckRun, Outcome
+from checker.result_cache import FILE_NAME, ResultCache
+
+ARTICLES = {
+    "content/asthma.md": (
+        "---\ntitle: Asthma\nlang: en\n---\n\n# Asthma\n\n"
+        "Asthma is a common lung condition that causes occasional breathing difficulties. "
+        "Salbutamol reduces the risk of hospital admission by 40%.\n\n"
+        "- Use your inhaler every morning.\n- Keep a diary of your symptoms.\n"
+    ),
+    "content/gout.md": (
+        "---\ntitle: Gout\nlang: en\n---\n\n# Gout\n\n"
+        "Gout is a type of arthritis where crystals form inside and around the joints. "
+        "Allopurinol is the most effective treatment.\n\n"
+        "Drink plenty of water and limit alcohol to 14 units a week.\n"
+    ),
+    "content/notes.txt": "Rest.\n\nDrink water and rest for a few days until you feel better.\n",
+}
+BROKEN = b"\x00\x01\x02\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+PYPROJECT = '[tool.checker]\npaths = ["content"]\n\n[tool.checker.i18n]\nlocales = ["es", "fr"]\n'
+
+
+def invoke(project: Path, *args: str, stderr: list[str] | None = None) -> tuple[int, str]:
+    """Exit code and standard output (standard error goes to ``stderr`` when given)."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    if stderr is not None:
+        stderr.append(result.stderr)
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three articles, one unreadable file, and es and fr catalogs, mostly translated."""
+    for name, text in ARTICLES.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(tmp_path, "i18n", "extract")[0] == 0
+    for locale in ("es", "fr"):
+        assert invoke(tmp_path, "i18n", "init", "--locale", locale)[0] == 0
+    translate(tmp_path, "es")
+    (tmp_path / "content/broken.md").write_bytes(BROKEN)
+    return tmp_path
+
+
+def translate(root: Path, locale: str) -> None:
+    for path in sorted((root / "locales" / locale / "LC_MESSAGES").glob("*.po")):
+        catalog = polib.pofile(str(path))
+        for number, entry in enumerate(catalog):
+            if number % 5 != 4:  # one in five left untranslated
+                entry.msgstr = f"{entry.msgid} ({locale})"
+        catalog.save(str(path))
+
+
+def check(*args: str, stderr: list[str] | None = None) -> tuple[int, str]:
+    return invoke(Path.cwd(), "check", *args, stderr=stderr)
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "sarif", "github"])
+def test_two_jobs_print_what_one_prints(project: Path, output_format: str) -> None:
+    one = check("--format", output_format, "--jobs", "1", "--no-cache")
+    two = check("--format", output_format, "--jobs", "2", "--no-cache")
+    assert one == two
+    assert one[0] == 2  # the unreadable file
+    assert "broken.md" in one[1] and "asthma.md" in one[1]
+
+
+def test_output_order_is_articles_then_catalogs(project: Path) -> None:
+    data = orjson.loads(check("--format", "json", "--jobs", "2", "--no-cache")[1])
+    paths = [a["path"] for a in data["articles"]]
+    assert paths[:3] == ["content/asthma.md", "content/gout.md", "content/notes.txt"]
+    assert paths[3] == "locales/es/LC_MESSAGES/asthma.po"
+    assert paths[4] == "content/es/asthma.md"  # the translation built from it
+    assert [e["path"] for e in data["errors"]] == ["content/broken.md"]
+
+
+def run_outcomes(root: Path, jobs: int = 1) -> tuple[list[Outcome], ResultCache]:
+    config = load_config(root / "pyproject.toml")
+    selection = Selection.build(config.select, config.ignore)
+    cache = ResultCache(config.cache_folder)
+    run = CheckRun(config, selection, jobs=jobs, cache=cache)
+    outcomes = list(run.outcomes([root / "content"], translations=True))
+    cache.close()
+    return outcomes, cache
+
+
+def test_a_warm_run_analyses_nothing_and_prints_the_same(project: Path) -> None:
+    cold = check("--format", "json")
+    outcomes, cache = run_outcomes(project)
+    assert (cache.hits, cache.misses) == (len(outcomes), 0)
+    assert check("--format", "json") == cold
+    assert check("--format", "json", "--no-cache") == cold
+
+
+def test_an_edit_reanalyses_the_article_and_its_catalogs_only(project: Path) -> None:
+    run_outcomes(project)
+    article = project / "content/gout.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nRest the joint.\n", "utf-8")
+    _, cache = run_outcomes(project)
+    # gout.md, and its es and fr catalogs (they build from it); the 7 other tasks reused
+    assert (cache.misses, cache.hits) == (3, 7)
+    assert check("--format", "json") == check("--format", "json", "--no-cache")
+
+
+def test_a_catalog_edit_and_a_built_translation_on_disk_are_seen(project: Path) -> None:
+    check("--format", "json")
+    translate(project, "fr")
+    assert check("--format", "json") == check("--format", "json", "--no-cache")
+    # once the translation is built on disk, the catalog no longer checks it in memory
+    assert invoke(project, "i18n", "build", "--locale", "es")[0] == 0
+    warm = check("--format", "json")
+    assert warm == check("--format", "json", "--no-cache")
+    built = [a for a in orjson.loads(warm[1])["articles"] if a["path"] == "content/es/asthma.md"]
+    assert len(built) == 1 and built[0]["built_from"] is None
+
+
+def test_configuration_and_rule_selection_are_part_of_the_key(project: Path) -> None:
+    check("--format", "json")
+    assert check("--format", "json", "--ignore", "RDG") == check(
+        "--format", "json", "--ignore", "RDG", "--no-cache"
+    )
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(
+        PYPROJECT + "\n[tool.checker.readability]\ntarget-grade = 3\n", encoding="utf-8"
+    )
+    _, cache = run_outcomes(project)
+    assert cache.hits == 0
+
+
+def test_no_cache_writes_nothing_and_cache_dir_moves_it(project: Path, tmp_path: Path) -> None:
+    check("--format", "json", "--no-cache")
+    assert not (project / ".checker-cache" / FILE_NAME).exists()
+    elsewhere = tmp_path / "elsewhere"
+    check("--format", "json", "--cache-dir", str(elsewhere))
+    assert (elsewhere / FILE_NAME).is_file()
+    assert not (project / ".checker-cache" / FILE_NAME).exists()
+
+
+def test_cache_dir_from_the_configuration(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        PYPROJECT.replace('paths = ["content"]', 'paths = ["content"]\ncache-dir = "build/cache"'),
+        encoding="utf-8",
+    )
+    check("--format", "json")
+    assert (project / "build" / "cache" / FILE_NAME).is_file()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "folder-is-a-file", "deleted"])
+def test_a_damaged_or_missing_cache_never_fails_the_run(project: Path, damage: str) -> None:
+    cold = check("--format", "json")
+    folder = project / ".checker-cache"
+    if damage == "garbage":
+        for path in folder.glob(FILE_NAME + "*"):
+            path.write_bytes(b"not a database" * 100)
+    elif damage == "folder-is-a-file":
+        shutil.rmtree(folder)
+        folder.write_text("x", encoding="utf-8")
+    else:
+        shutil.rmtree(folder)
+    errors: list[str] = []
+    assert check("--format", "json", stderr=errors) == cold
+    assert "Traceback" not in errors[0]
+    if damage == "folder-is-a-file":
+        assert "result cache: cannot open" in errors[0]
+    else:  # a damaged database is replaced, a deleted one made again
+        assert check("--format", "json") == cold
+        assert (folder / FILE_NAME).is_file()
+
+
+def crash_in_a_worker(argument: str) -> Outcome:
+    """A task that kills the worker process running it (not the main process)."""
+    if argument == "boom" and os.getpid() != MAIN_PID:
+        os._exit(1)
+    return Outcome(path=argument)
+
+
+MAIN_PID = os.getpid()
+
+
+def test_a_crashed_worker_costs_nothing(project: Path) -> None:
+    config = load_config(project / "pyproject.toml")
+    warnings: list[str] = []
+    run = CheckRun(config, Selection.build(("ALL",), ()), jobs=2, warn=warnings.append)
+    todo = ["a", "b", "boom", "c", "d", "e"]
+    outcomes = list(run._compute(todo, crash_in_a_worker, {}))
+    assert [o.path for o in outcomes] == todo
+    assert warnings and "worker process stopped" in warnings[0]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    head=st.dictionaries(st.text(), json_values, max_size=3),
+    items=st.lists(json_values, max_size=5),
+    tail=st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), json_values, max_size=3),
+)
+def test_json_stream_is_byte_for_byte_the_whole_document(
+    head: dict[str, Any], items: list[Any], tail: dict[str, Any]
+) -> None:
+    head = {k: v for k, v in head.items() if k not in tail and k != "items"}
+    skeleton = {**head, "nested": {"items": STREAM, **{k: late(k) for k in tail}}}
+    stream = JsonStream(skeleton)
+    text = stream.start() + "".join(stream.item(i) for i in items) + stream.finish(tail)
+    whole = {**head, "nested": {"items": items, **tail}}
+    option = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+    assert text == orjson.dumps(whole, option=option).decode("utf-8") + "\n"
