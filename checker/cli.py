@@ -301,15 +301,15 @@ def _stream_check(
             jobs=jobs or default_jobs(),
             cache=cache,
             grammar=grammar_checker(config, selection),
+            renderer=renderer,
             progress=tick,
             warn=_warn,
         )
         stream.write(renderer.start())
         for outcome in run.outcomes(targets, with_catalogs):
             summary.errors.extend(outcome.errors)
-            for record in outcome.records:
-                summary.add(record)
-                stream.write(renderer.article(record))
+            summary.add_counts(outcome.articles, outcome.counts)
+            stream.write(renderer.emit(outcome.piece))
     if cache is not None:
         cache.close()
     summary.grammar = run.grammar_run

@@ -11,6 +11,7 @@ import fnmatch
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +192,7 @@ class Config:
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration root, with forward slashes."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return _resolved(path).relative_to(_resolved_folder(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -232,6 +233,18 @@ def find_config_file(start: Path) -> Path | None:
             if isinstance(data.get("tool"), dict) and "checker" in data["tool"]:
                 return candidate
     return None
+
+
+@lru_cache(maxsize=4096)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, with its folders resolved once per run: a large check asks often."""
+    if path.is_symlink() or path.name in ("", ".", ".."):
+        return path.resolve()
+    return _resolved_folder(path.absolute().parent) / path.name
 
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:

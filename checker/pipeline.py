@@ -15,6 +15,7 @@ not use the result cache, which keeps no article text.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -29,8 +30,8 @@ from checker.grammar.checker import GrammarChecker, GrammarRun
 from checker.grammar.server import Located
 from checker.i18n.check import check_catalog_file
 from checker.i18n.layout import Layout
-from checker.model import InputError
-from checker.output.records import Record, article_record
+from checker.model import InputError, Severity
+from checker.output.records import Record, Renderer, article_record, pieces_of, severity_counts
 from checker.result_cache import ResultCache, entry_key, file_hash, run_key
 
 
@@ -53,24 +54,31 @@ class Outcome:
     grade: float | None = None  # an article's reading grade, for the catalogs
     deps: dict[str, Any] | None = None  # a catalog's other inputs (see result_cache)
     grammar: GrammarRun | None = None
+    #: with a renderer: the output printed for the records, and their findings by severity
+    piece: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
 
-    def to_cache(self) -> dict[str, Any]:
+    def meta(self) -> dict[str, Any]:
+        """What the cache keeps besides the records."""
         return {
-            "records": self.records,
             "errors": [[e.path, e.message, e.line] for e in self.errors],
             "path": self.path,
             "grade": self.grade,
             "deps": self.deps,
+            "counts": self.counts,
+            "articles": self.articles,
         }
 
     @classmethod
-    def from_cache(cls, value: Mapping[str, Any]) -> Outcome:
+    def from_meta(cls, value: Mapping[str, Any]) -> Outcome:
         return cls(
-            records=value["records"],
             errors=[InputError(*error) for error in value["errors"]],
             path=value["path"],
             grade=value["grade"],
             deps=value["deps"],
+            counts=value["counts"],
+            articles=value["articles"],
         )
 
 
@@ -167,6 +175,32 @@ def _check_catalog(task: tuple[str, str, Path]) -> Outcome:
     return outcome
 
 
+def _preload(config: Config) -> None:
+    """Load every language's dictionaries here, before the workers start, so they share them.
+
+    Forked workers see this process's memory; loaded once here, the word lists are
+    shared instead of copied into each worker, and no worker spends its first
+    seconds loading them.  ``gc.freeze`` keeps the collector from touching (and so
+    copying) the shared objects.
+    """
+    from checker.engine import check_document
+    from checker.loading import parse_document
+    from checker.plain.language_detect import detect_language
+
+    layout = Layout.of(config)
+    languages = dict.fromkeys([config.source_language, *layout.locales(config.i18n.locales)])
+    selection = Selection.build(("ALL",), ("GRM",))
+    for lang in languages:
+        sample = f"---\nlang: {lang}\n---\n\n# Sample\n\nA short sample sentence [1].\n"
+        try:
+            document = parse_document(sample, "markdown", "sample.md", "sample.md", config)
+            check_document(document, config, selection)
+            detect_language("A short sample sentence, long enough to detect.", config.languages)
+        except Exception:  # only a head start: the workers load what they need anyway
+            continue
+    gc.freeze()
+
+
 # -- the run ----------------------------------------------------------------------------------
 
 
@@ -189,11 +223,13 @@ class CheckRun:
         cache: ResultCache | None = None,
         grammar: GrammarChecker | None = None,
         full: bool = False,
+        renderer: Renderer | None = None,
         progress: Callable[[], None] | None = None,
         warn: Callable[[str], None] | None = None,
     ) -> None:
         self.config = config
         self.warn = warn
+        self.renderer = renderer
         self.selection = selection
         self.jobs = max(1, jobs)
         self.cache = None if full else cache
@@ -242,7 +278,7 @@ class CheckRun:
             return None, None  # unreadable: the task reports why
         key = entry_key(self._run_key, kind, self.config.relative(path), content)
         value = self.cache.get(key)
-        return key, Outcome.from_cache(value) if value is not None else None
+        return key, Outcome.from_meta(value) if value is not None else None
 
     def _article_task(self, path: Path) -> _Task:
         key, cached = self._lookup("article", path)
@@ -283,11 +319,15 @@ class CheckRun:
                 outcome = task.cached
                 if self.cache is not None:
                     self.cache.count(hit=True)
+                self._print_cached(outcome, task, work, grades)
             else:
                 outcome = next(computed)
+                self._print(outcome)
                 if self.cache is not None and task.key is not None:
                     self.cache.count(hit=False)
-                    self.cache.put(task.key, outcome.to_cache())
+                    self.cache.put(task.key, outcome.meta(), outcome.records)
+                    if self.renderer is not None:
+                        self.cache.put_piece(task.key, self.renderer.signature, outcome.piece)
             if outcome.grammar is not None and self.grammar is not None:
                 self.grammar.run.merge(outcome.grammar)
                 outcome.grammar = None
@@ -296,6 +336,36 @@ class CheckRun:
             yield outcome
         if self.cache is not None:
             self.cache.flush()
+
+    def _print(self, outcome: Outcome) -> None:
+        """The outcome's counts and, with a renderer, its piece of output, from its records."""
+        outcome.articles = len(outcome.records)
+        outcome.counts = {s.label: 0 for s in reversed(Severity)}
+        for record in outcome.records:
+            for label, count in severity_counts(record).items():
+                outcome.counts[label] += count
+        if self.renderer is not None:
+            outcome.piece = pieces_of(self.renderer, outcome.records)
+
+    def _print_cached(
+        self,
+        outcome: Outcome,
+        task: _Task,
+        work: Callable[[Any], Outcome],
+        grades: Mapping[str, float | None],
+    ) -> None:
+        """A cached outcome's piece: printed in an earlier run, or printed now from its records."""
+        if self.renderer is None or self.cache is None or task.key is None:
+            return
+        piece = self.cache.piece(task.key, self.renderer.signature)
+        if piece is None:
+            records = self.cache.records(task.key)
+            if records is None:  # the entry went away under us: check the file again
+                _start_worker(self.config, self.selection, self.located, grades, self.full)
+                records = work(task.argument).records
+            piece = pieces_of(self.renderer, records)
+            self.cache.put_piece(task.key, self.renderer.signature, piece)
+        outcome.piece = piece
 
     def _compute(
         self, todo: list[Any], work: Callable[[Any], Outcome], grades: Mapping[str, float | None]
@@ -306,6 +376,7 @@ class CheckRun:
             for argument in todo:
                 yield work(argument)
             return
+        _preload(self.config)
         workers = min(self.jobs, len(todo))
         executor: Executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=setup)
         done = 0

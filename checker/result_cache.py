@@ -1,7 +1,10 @@
 """Results of earlier runs, so that an unchanged article or catalog is not analysed again.
 
 One SQLite file, ``results.sqlite3`` in the cache folder (``.checker-cache/`` by
-default; safe to delete).  A key is the SHA-256 of everything that decides a
+default; safe to delete).  Each entry keeps a small summary of the outcome (counts,
+unreadable files, dependencies), its records, and the pieces of output already
+printed from them in each format, so that a warm run copies text instead of
+rendering it again.  A key is the SHA-256 of everything that decides a
 result: the checker's version and code, the configuration, the selected rules, the
 LanguageTool server, the kind of task, the file's path and its bytes.  A catalog's
 entry also lists the files it read besides itself (its source article, by hash) and
@@ -30,7 +33,7 @@ import checker
 from checker import __version__
 
 #: Bump when the shape of a stored outcome changes.
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "results.sqlite3"
 KEEP_UNUSED_DAYS = 30
 _COMMIT_EVERY = 500
@@ -83,7 +86,8 @@ class ResultCache:
         self.path = folder / FILE_NAME
         self._warn = warn
         self._db: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, bytes, int]] = []
+        self._pending: list[tuple[str, bytes, bytes, int]] = []
+        self._pieces: list[tuple[str, str, str]] = []
         self._used: list[tuple[int, str]] = []
         self.hits = 0
         self.misses = 0
@@ -95,23 +99,26 @@ class ResultCache:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS outcomes "
-                "(key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
-            )
-            return db
+            return self._connect()
         except sqlite3.DatabaseError:
             # not a database any more (a crash, a stray file): it is only a cache
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute(
-                "CREATE TABLE outcomes "
-                "(key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)"
-            )
-            return db
+            for stray in (self.path, *self.path.parent.glob(self.path.name + "-*")):
+                with contextlib.suppress(OSError):
+                    stray.unlink()
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, "
+            "meta BLOB NOT NULL, records BLOB NOT NULL, used INTEGER NOT NULL)"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS pieces (key TEXT NOT NULL, signature TEXT NOT NULL, "
+            "piece TEXT NOT NULL, PRIMARY KEY (key, signature))"
+        )
+        return db
 
     def _off(self, message: str) -> None:
         if self._warn is not None:
@@ -121,16 +128,18 @@ class ResultCache:
                 self._db.close()
         self._db = None
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def _one(self, query: str, *arguments: str) -> Any:
         if self._db is None:
             return None
         try:
-            row = self._db.execute(
-                "SELECT value, used FROM outcomes WHERE key = ?", (key,)
-            ).fetchone()
+            return self._db.execute(query, arguments).fetchone()
         except sqlite3.Error as exc:
             self._off(f"cannot read {self.path} ({exc}); checking without it")
             return None
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The summary of an outcome (see :meth:`records` and :meth:`piece` for the rest)."""
+        row = self._one("SELECT meta, used FROM outcomes WHERE key = ?", key)
         if row is None:
             return None
         try:
@@ -142,34 +151,62 @@ class ResultCache:
             self._used.append((now, key))
         return value
 
+    def records(self, key: str) -> list[dict[str, Any]] | None:
+        row = self._one("SELECT records FROM outcomes WHERE key = ?", key)
+        try:
+            return orjson.loads(row[0]) if row is not None else None
+        except orjson.JSONDecodeError:
+            return None
+
+    def piece(self, key: str, signature: str) -> str | None:
+        row = self._one("SELECT piece FROM pieces WHERE key = ? AND signature = ?", key, signature)
+        return row[0] if row is not None else None
+
     def count(self, hit: bool) -> None:
         if hit:
             self.hits += 1
         else:
             self.misses += 1
 
-    def put(self, key: str, value: Mapping[str, Any]) -> None:
+    def put(self, key: str, meta: Mapping[str, Any], records: list[dict[str, Any]]) -> None:
+        """Keep an outcome; the pieces printed from an earlier one with this key are dropped."""
         if self._db is None:
             return
-        self._pending.append((key, orjson.dumps(value), int(time.time())))
+        self._pending.append((key, orjson.dumps(meta), orjson.dumps(records), int(time.time())))
         if len(self._pending) >= _COMMIT_EVERY:
+            self.flush()
+
+    def put_piece(self, key: str, signature: str, piece: str) -> None:
+        if self._db is None:
+            return
+        self._pieces.append((key, signature, piece))
+        if len(self._pieces) >= _COMMIT_EVERY:
             self.flush()
 
     def flush(self) -> None:
         """Write what is pending in one transaction, so that a killed run keeps its work."""
-        if self._db is None or not (self._pending or self._used):
+        if self._db is None or not (self._pending or self._used or self._pieces):
             return
         try:
             with self._db:
                 self._db.execute("BEGIN")
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO outcomes (key, value, used) VALUES (?, ?, ?)",
+                    "DELETE FROM pieces WHERE key = ?", [(row[0],) for row in self._pending]
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO outcomes (key, meta, records, used) "
+                    "VALUES (?, ?, ?, ?)",
                     self._pending,
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO pieces (key, signature, piece) VALUES (?, ?, ?)",
+                    self._pieces,
                 )
                 self._db.executemany("UPDATE outcomes SET used = ? WHERE key = ?", self._used)
         except sqlite3.Error as exc:
             self._off(f"cannot write {self.path} ({exc}); results were not kept")
         self._pending.clear()
+        self._pieces.clear()
         self._used.clear()
 
     def close(self) -> None:
@@ -178,7 +215,13 @@ class ResultCache:
             return
         try:
             limit = int(time.time()) - KEEP_UNUSED_DAYS * 86_400
-            self._db.execute("DELETE FROM outcomes WHERE used < ?", (limit,))
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute(
+                    "DELETE FROM pieces WHERE key IN (SELECT key FROM outcomes WHERE used < ?)",
+                    (limit,),
+                )
+                self._db.execute("DELETE FROM outcomes WHERE used < ?", (limit,))
             self._db.close()
         except sqlite3.Error:
             pass

@@ -232,7 +232,8 @@ def test_json_stream_is_byte_for_byte_the_whole_document(
     head = {k: v for k, v in head.items() if k not in tail and k != "items"}
     skeleton = {**head, "nested": {"items": STREAM, **{k: late(k) for k in tail}}}
     stream = JsonStream(skeleton)
-    text = stream.start() + "".join(stream.item(i) for i in items) + stream.finish(tail)
+    body = ",".join(stream.item(i) for i in items)
+    text = stream.start() + body + stream.finish(tail, items=bool(items))
     whole = {**head, "nested": {"items": items, **tail}}
     option = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
     assert text == orjson.dumps(whole, option=option).decode("utf-8") + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from checker.engine import CheckResult
 from checker.output.records import (
+    Pieces,
     Record,
     RunSummary,
     lines_text,
@@ -35,7 +36,9 @@ def _command(kind: str, message: str, **properties: object) -> str:
     return f"::{kind} {fields}::{_data(message)}" if fields else f"::{kind}::{_data(message)}"
 
 
-class GithubRenderer:
+class GithubRenderer(Pieces):
+    signature = "github"
+
     def start(self) -> str:
         return ""
 

@@ -18,6 +18,7 @@ from checker.engine import CheckResult
 from checker.output.records import (
     STREAM,
     JsonStream,
+    Pieces,
     Record,
     RunSummary,
     late,
@@ -27,8 +28,12 @@ from checker.output.records import (
 )
 
 
-class JsonRenderer:
+class JsonRenderer(Pieces):
+    signature = "json"
+    separator = ","
+
     def __init__(self) -> None:
+        super().__init__()
         self._stream = JsonStream(
             {
                 "version": __version__,
@@ -58,7 +63,8 @@ class JsonRenderer:
                     "fail_on": summary.fail_on.label,
                     "exit_code": summary.exit_code,
                 },
-            }
+            },
+            items=self.emitted,
         )
 
 

@@ -65,8 +65,11 @@ class RunSummary:
     grammar: GrammarRun | None = None
 
     def add(self, record: Mapping[str, Any]) -> None:
-        self.articles += 1
-        for label, count in severity_counts(record).items():
+        self.add_counts(1, severity_counts(record))
+
+    def add_counts(self, articles: int, counts: Mapping[str, int]) -> None:
+        self.articles += articles
+        for label, count in counts.items():
             self.counts[label] += count
 
     @property
@@ -84,13 +87,43 @@ class RunSummary:
 
 
 class Renderer(Protocol):
-    """An output format printed piece by piece: a start, one piece per record, an end."""
+    """An output format printed piece by piece: a start, one piece per record, an end.
+
+    :meth:`article` depends on the record alone, so the result cache can keep it
+    (under :attr:`signature`); :meth:`emit` places a piece after what came before.
+    """
+
+    signature: str  # the format and every option that changes a piece
+    separator: str  # between two non-empty pieces
 
     def start(self) -> str: ...
 
     def article(self, record: Record) -> str: ...
 
+    def emit(self, piece: str) -> str: ...
+
     def finish(self, summary: RunSummary) -> str: ...
+
+
+class Pieces:
+    """:meth:`Renderer.emit` for formats whose pieces need a separator (JSON arrays)."""
+
+    separator = ""
+
+    def __init__(self) -> None:
+        self.emitted = False
+
+    def emit(self, piece: str) -> str:
+        if not piece:
+            return ""
+        out = self.separator + piece if self.emitted else piece
+        self.emitted = True
+        return out
+
+
+def pieces_of(renderer: Renderer, records: Iterable[Record]) -> str:
+    """One piece for several records (a catalog and the translation it builds)."""
+    return renderer.separator.join(p for p in map(renderer.article, records) if p)
 
 
 def records_of(result: CheckResult) -> Iterator[Record]:
@@ -110,7 +143,7 @@ def summary_of(result: CheckResult) -> RunSummary:
 def render_all(renderer: Renderer, records: Iterable[Record], summary: RunSummary) -> str:
     """The whole output at once (the library API and ``report.json``)."""
     pieces = [renderer.start()]
-    pieces.extend(renderer.article(record) for record in records)
+    pieces.extend(renderer.emit(renderer.article(record)) for record in records)
     pieces.append(renderer.finish(summary))
     return "".join(pieces)
 
@@ -162,20 +195,19 @@ class JsonStream:
         self._tail = text[position:]
         if not self._parts or self._parts[0][1] != "stream":
             raise ValueError("the skeleton needs the streamed array before any late value")
-        self._items = 0
 
     def start(self) -> str:
         return self._parts[0][0] + "["
 
     def item(self, value: Any) -> str:
+        """One item of the array; items are separated by ``,``."""
         indent = self._parts[0][2] + 2
-        separator = "," if self._items else ""
-        self._items += 1
-        return f"{separator}\n{' ' * indent}{dumps(value, indent)}"
+        return f"\n{' ' * indent}{dumps(value, indent)}"
 
-    def finish(self, values: Mapping[str, Any]) -> str:
+    def finish(self, values: Mapping[str, Any], *, items: bool) -> str:
+        """The end of the document; ``items`` says whether the array has any."""
         indent = self._parts[0][2]
-        pieces = ["]" if not self._items else f"\n{' ' * indent}]"]
+        pieces = [f"\n{' ' * indent}]" if items else "]"]
         for before, placeholder, at in self._parts[1:]:
             pieces.append(before)
             pieces.append(dumps(values[placeholder.removeprefix("late:")], at))

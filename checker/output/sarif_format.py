@@ -17,6 +17,7 @@ from checker.engine import CheckResult
 from checker.output.records import (
     STREAM,
     JsonStream,
+    Pieces,
     Record,
     RunSummary,
     late,
@@ -115,10 +116,14 @@ def _invocation(summary: RunSummary) -> dict[str, Any]:
     return {"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}
 
 
-class SarifRenderer:
+class SarifRenderer(Pieces):
     """One run; its results are written as they come and its invocation at the end."""
 
+    signature = "sarif"
+    separator = ","
+
     def __init__(self) -> None:
+        super().__init__()
         descriptors, self._index = _rule_descriptors()
         self._stream = JsonStream(
             {
@@ -147,10 +152,10 @@ class SarifRenderer:
         return self._stream.start()
 
     def article(self, record: Record) -> str:
-        return "".join(self._stream.item(_result(f, self._index)) for f in record["findings"])
+        return ",".join(self._stream.item(_result(f, self._index)) for f in record["findings"])
 
     def finish(self, summary: RunSummary) -> str:
-        return self._stream.finish({"invocations": [_invocation(summary)]})
+        return self._stream.finish({"invocations": [_invocation(summary)]}, items=self.emitted)
 
 
 def render(result: CheckResult) -> str:

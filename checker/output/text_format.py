@@ -11,6 +11,7 @@ from typing import Any
 
 from checker.engine import CheckResult
 from checker.output.records import (
+    Pieces,
     Record,
     RunSummary,
     lines_text,
@@ -90,12 +91,14 @@ def _catalog_line(record: Record, style: Style) -> str:
     return line
 
 
-class TextRenderer:
+class TextRenderer(Pieces):
     def __init__(self, *, colour: bool = False, show_info: bool = True) -> None:
         import typer
 
+        super().__init__()
         self.style: Style = typer.style if colour else _plain
         self.show_info = show_info
+        self.signature = f"text colour={colour:d} info={show_info:d}"
 
     def start(self) -> str:
         return ""

@@ -1,0 +1,228 @@
+"""Scale: a cold check on one and two processes, a warm re-check, a re-check after edits, memory.
+
+Usage: python bench/scale.py [--articles 10000] [--words 500] [--seed 7] [--folder DIR]
+                             [--skip-one-job]
+
+Builds (or reuses, with ``--folder``) a project of ``--articles`` Markdown health
+articles of about ``--words`` words from ``bench/speed.py``, with es, fr and de
+catalogs for every article (``checker i18n extract`` and ``init``) translated by
+``bench/scale_translations.py``, 5% of the units left untranslated and 5% fuzzy, so
+that every translation is built and checked in memory.  Then it runs, as a user
+would, ``checker check --format json -o FILE``:
+
+1. cold, ``--jobs 1 --no-cache``;
+2. cold, ``--jobs 2``, with an empty cache (it fills it);
+3. warm, ``--jobs 2``, nothing changed;
+4. after editing 1% of the articles (one sentence added to each), ``--jobs 2``.
+
+It checks that the reports of 1, 2 and 3 are byte for byte the same, and prints
+each run's time and peak memory: the resident memory of the checker and all its
+worker processes added up, sampled every 50 ms.  Targets: two jobs at least 1.6
+times as fast as one; the warm re-check under 2 s; the re-check after edits under
+5% of the cold time (two jobs); peak memory under 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import psutil
+from scale_translations import translate  # bench/scale_translations.py
+from speed import CHECKER_SCRIPT, build_corpus  # bench/speed.py: the same articles
+
+from checker.config import load_config
+from checker.i18n.catalog import read_catalog, write_catalog
+from checker.i18n.layout import Layout
+from checker.i18n.workflow import extract, init
+
+LOCALES = ("es", "fr", "de")
+SPEEDUP_TARGET = 1.6
+WARM_TARGET = 2.0
+EDITED_SHARE_TARGET = 0.05
+MEMORY_TARGET_MB = 500
+READY = ".scale-corpus-ready"
+
+
+def build_project(folder: Path, articles: int, words: int, seed: int) -> None:
+    build_corpus(folder, articles, words, seed)
+    (folder / "pyproject.toml").write_text(
+        '[tool.checker]\npaths = ["content"]\n\n'
+        f"[tool.checker.i18n]\nlocales = {list(LOCALES)!r}\n".replace("'", '"'),
+        encoding="utf-8",
+    )
+    config = load_config(folder / "pyproject.toml")
+    extract(config)
+    rng = random.Random(seed)
+    layout = Layout.of(config)
+    for locale in LOCALES:
+        init(config, locale)
+        for _, path in layout.catalogs(locale):
+            catalog = read_catalog(path)
+            for entry in catalog:
+                roll = rng.random()
+                if roll < 0.05:
+                    continue  # untranslated
+                entry.msgstr = translate(entry.msgid, locale)
+                if roll < 0.10:
+                    entry.flags.append("fuzzy")
+            write_catalog(catalog, path)
+    (folder / READY).write_text(f"{articles} {words} {seed}\n", encoding="utf-8")
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float  # the checker and its workers together
+    summary: dict[str, object]
+
+
+def tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for each in [process, *process.children(recursive=True)]:
+        try:
+            total += each.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_check(folder: Path, report: Path, *arguments: str) -> Run:
+    command = [str(CHECKER_SCRIPT), "check", "--format", "json", "-o", str(report), *arguments]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE)
+    watched = psutil.Process(child.pid)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                peak = max(peak, tree_rss(watched))
+            except psutil.Error:
+                return
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = child.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if child.returncode not in (0, 1):
+        sys.exit(f"checker check {' '.join(arguments)} failed ({child.returncode}):\n{stderr!r}")
+    return Run(seconds, peak / 1e6, summary_of(report))
+
+
+def summary_of(report: Path) -> dict[str, object]:
+    """The report's summary object (at its end; the report itself can be hundreds of MB)."""
+    with report.open("rb") as handle:
+        handle.seek(max(0, report.stat().st_size - 4096))
+        tail = handle.read()
+    start = tail.rindex(b'"summary": ') + len(b'"summary": ')
+    summary: dict[str, object] = orjson.loads(tail[start:].rstrip().removesuffix(b"}"))
+    return summary
+
+
+def edit_articles(folder: Path, share: float, seed: int) -> int:
+    files = sorted((folder / "content").rglob("*.md"))
+    chosen = random.Random(seed).sample(files, max(1, round(len(files) * share)))
+    for path in chosen:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\nAsk your pharmacist if you have any questions.\n", "utf-8")
+    return len(chosen)
+
+
+def line(label: str, run: Run) -> None:
+    s = run.summary
+    print(
+        f"{label:<34} {run.seconds:8.2f} s  peak {run.peak_mb:6.0f} MB  "
+        f"({s['articles']} results, {s['findings']} findings)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--folder", type=Path, help="build the project here, or reuse it")
+    parser.add_argument("--skip-one-job", action="store_true", help="no --jobs 1 run")
+    args = parser.parse_args(argv)
+    temporary = None
+    if args.folder is None:
+        temporary = tempfile.mkdtemp(prefix="checker-scale-")
+        args.folder = Path(temporary)
+    folder: Path = args.folder
+    try:
+        ready = folder / READY
+        wanted = f"{args.articles} {args.words} {args.seed}\n"
+        if not ready.is_file() or ready.read_text(encoding="utf-8") != wanted:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            start = time.perf_counter()
+            build_project(folder, args.articles, args.words, args.seed)
+            print(f"corpus built in {time.perf_counter() - start:.0f} s")
+        sources = sorted((folder / "content").rglob("*.md"))
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in sources)
+        catalogs = sum(1 for _ in (folder / "locales").rglob("*.po"))
+        print(
+            f"corpus: {len(sources)} articles, {words:,} words, {catalogs} catalogs "
+            f"({', '.join(LOCALES)}) in {folder}"
+        )
+        shutil.rmtree(folder / ".checker-cache", ignore_errors=True)
+        reports = folder / "reports-scale"
+        reports.mkdir(exist_ok=True)
+        one = None
+        if not args.skip_one_job:
+            one = run_check(folder, reports / "one.json", "--jobs", "1", "--no-cache")
+            line("cold, --jobs 1 --no-cache", one)
+        two = run_check(folder, reports / "two.json", "--jobs", "2")
+        line("cold, --jobs 2 (fills the cache)", two)
+        warm = run_check(folder, reports / "warm.json", "--jobs", "2")
+        line("warm, --jobs 2, nothing changed", warm)
+        edited = edit_articles(folder, 0.01, args.seed)
+        after = run_check(folder, reports / "edited.json", "--jobs", "2")
+        line(f"--jobs 2 after editing {edited} articles", after)
+
+        same = (reports / "two.json").read_bytes() == (reports / "warm.json").read_bytes()
+        if one is not None:
+            same = (
+                same and (reports / "one.json").read_bytes() == (reports / "two.json").read_bytes()
+            )
+        print(f"reports of the cold and warm runs byte for byte the same: {same}")
+        verdicts = []
+        if one is not None:
+            speedup = one.seconds / two.seconds
+            verdicts.append(("speed-up of --jobs 2 over --jobs 1", speedup, SPEEDUP_TARGET, "x"))
+        verdicts.append(("warm re-check", warm.seconds, WARM_TARGET, "s"))
+        share = after.seconds / two.seconds
+        verdicts.append(("re-check after 1% edited / cold", share, EDITED_SHARE_TARGET, ""))
+        peak = max(r.peak_mb for r in (one, two, warm, after) if r is not None)
+        verdicts.append(("peak memory", peak, MEMORY_TARGET_MB, "MB"))
+        for label, value, target, unit in verdicts:
+            ok = value >= target if unit == "x" else value < target
+            sign = ">=" if unit == "x" else "<"
+            print(
+                f"{label:<38} {value:8.3f} {unit:<2} target {sign} {target:g}: "
+                f"{'PASS' if ok else 'FAIL'}"
+            )
+        return 0 if same else 1
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
