@@ -16,15 +16,18 @@ would, ``checker check --format json -o FILE``:
 4. after editing 1% of the articles (one sentence added to each), ``--jobs 2``.
 
 It checks that the reports of 1, 2 and 3 are byte for byte the same, and prints
-each run's time and peak memory: the resident memory of the checker and all its
-worker processes added up, sampled every 50 ms.  Targets: two jobs at least 1.6
-times as fast as one; the warm re-check under 2 s; the re-check after edits under
-5% of the cold time (two jobs); peak memory under 500 MB.
+each run's time and peak memory: the proportional set size (PSS) of the checker
+and all its worker processes added up, sampled every 50 ms (the RSS sum, which
+counts the word lists the workers share once per process, is printed beside it).
+Targets: two jobs at least 1.6 times as fast as one; the warm re-check under 2 s;
+the re-check after edits under 5% of the cold time (two jobs); peak memory under
+500 MB.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import shutil
 import subprocess
@@ -83,18 +86,24 @@ def build_project(folder: Path, articles: int, words: int, seed: int) -> None:
 @dataclass
 class Run:
     seconds: float
-    peak_mb: float  # the checker and its workers together
+    peak_mb: float  # the checker and its workers together (PSS)
+    peak_rss_mb: float  # the same, counting shared pages in every process
     summary: dict[str, object]
 
 
-def tree_rss(process: psutil.Process) -> int:
-    total = 0
+def tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """(PSS, RSS) of a process and its children added up.
+
+    PSS counts a page shared by n processes as 1/n in each, so the sum is the memory
+    the run really takes; the RSS sum counts shared pages once per process.
+    """
+    pss = rss = 0
     for each in [process, *process.children(recursive=True)]:
-        try:
-            total += each.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
+        with contextlib.suppress(psutil.Error):
+            info = each.memory_full_info()
+            pss += info.pss
+            rss += info.rss
+    return pss, rss
 
 
 def run_check(folder: Path, report: Path, *arguments: str) -> Run:
@@ -102,16 +111,17 @@ def run_check(folder: Path, report: Path, *arguments: str) -> Run:
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE)
     watched = psutil.Process(child.pid)
-    peak = 0
+    peak = peak_rss = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_rss
         while not stop.is_set():
             try:
-                peak = max(peak, tree_rss(watched))
+                pss, rss = tree_memory(watched)
             except psutil.Error:
                 return
+            peak, peak_rss = max(peak, pss), max(peak_rss, rss)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -122,7 +132,7 @@ def run_check(folder: Path, report: Path, *arguments: str) -> Run:
     sampler.join()
     if child.returncode not in (0, 1):
         sys.exit(f"checker check {' '.join(arguments)} failed ({child.returncode}):\n{stderr!r}")
-    return Run(seconds, peak / 1e6, summary_of(report))
+    return Run(seconds, peak / 1e6, peak_rss / 1e6, summary_of(report))
 
 
 def summary_of(report: Path) -> dict[str, object]:
@@ -147,7 +157,8 @@ def edit_articles(folder: Path, share: float, seed: int) -> int:
 def line(label: str, run: Run) -> None:
     s = run.summary
     print(
-        f"{label:<34} {run.seconds:8.2f} s  peak {run.peak_mb:6.0f} MB  "
+        f"{label:<34} {run.seconds:8.2f} s  peak {run.peak_mb:5.0f} MB PSS "
+        f"({run.peak_rss_mb:5.0f} MB RSS)  "
         f"({s['articles']} results, {s['findings']} findings)"
     )
 
