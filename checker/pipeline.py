@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -250,20 +251,25 @@ class CheckRun:
         for error in missing:
             yield Outcome(errors=[error])
         grades: dict[str, float | None] = {}
-        article_tasks = [self._article_task(path) for path in files]
-        for outcome in self._run(article_tasks, _check_article, grades={}):
+        # the task lists are handed over, not kept: _run lets each task go once printed
+        for outcome in self._run(
+            [self._article_task(path) for path in files], _check_article, grades={}
+        ):
             if not outcome.errors:
                 grades[outcome.path] = outcome.grade
             yield outcome
         if not translations:
             return
         layout = Layout.of(self.config)
-        catalog_tasks = [
-            self._catalog_task((locale, article_id, path), grades)
-            for locale in layout.locales(self.config.i18n.locales)
-            for article_id, path in layout.catalogs(locale)
-        ]
-        yield from self._run(catalog_tasks, _check_catalog, grades=grades)
+        yield from self._run(
+            [
+                self._catalog_task((locale, article_id, path), grades)
+                for locale in layout.locales(self.config.i18n.locales)
+                for article_id, path in layout.catalogs(locale)
+            ],
+            _check_catalog,
+            grades=grades,
+        )
 
     def _content_hash(self, path: Path) -> str | None:
         if path not in self._hashes:
@@ -314,7 +320,10 @@ class CheckRun:
     ) -> Iterator[Outcome]:
         todo = [task.argument for task in tasks if task.cached is None]
         computed = self._compute(todo, work, grades)
-        for task in tasks:
+        pending = deque(tasks)
+        del tasks  # each task is let go once printed: a run never holds all its output
+        while pending:
+            task = pending.popleft()
             if task.cached is not None:
                 outcome = task.cached
                 if self.cache is not None:
@@ -334,6 +343,7 @@ class CheckRun:
             if self.progress is not None:
                 self.progress()
             yield outcome
+            del task, outcome
         if self.cache is not None:
             self.cache.flush()
 
