@@ -159,12 +159,18 @@ class MappedText:
             i += 1
         return MappedText(self.text[start:end], out)
 
-    def sub(self, pattern: re.Pattern[str], repl: Replacement) -> tuple[MappedText, int]:
-        """Like ``pattern.subn`` but keeping the source map; returns (text, count)."""
+    def sub(
+        self, pattern: re.Pattern[str], repl: Replacement, endpos: int | None = None
+    ) -> tuple[MappedText, int]:
+        """Like ``pattern.subn`` but keeping the source map; returns (text, count).
+
+        ``endpos`` limits where matches may end, as in ``pattern.finditer``.
+        """
         pieces: list[MappedText] = []
         last = 0
         count = 0
-        for match in pattern.finditer(self.text):
+        end = len(self.text) if endpos is None else endpos
+        for match in pattern.finditer(self.text, 0, end):
             new = repl(match) if callable(repl) else match.expand(repl)
             if new == match.group(0):
                 continue

@@ -28,6 +28,22 @@ from checker.files import write_text_atomically
 WRAP_WIDTH = 78
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
+#: The previous msgid of an obsolete entry, which polib skips.
+_OBSOLETE_PREVIOUS = re.compile(r"^#~\|[ \t]*", re.MULTILINE)
+
+
+class _PoText(str):
+    """Catalog text whose lines end at ``\\n`` only, as msgfmt reads them.
+
+    polib splits text with ``str.splitlines()``, which also breaks at U+2028, U+0085,
+    \\x1c and other separators: a translation holding one lost everything before it.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        parts = self.split("\n")
+        tail = parts.pop()  # after the last line end: "" when the text ends with one
+        lines = [part + "\n" for part in parts] if keepends else parts
+        return [*lines, tail] if tail else lines
 
 
 class CatalogError(Exception):
@@ -56,8 +72,20 @@ def read_catalog(path: Path) -> polib.POFile:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(path, None, f"cannot read catalog: {exc.strerror or exc}") from None
+    if data.startswith(codecs.BOM_UTF8):
+        raise CatalogError(
+            path,
+            1,
+            "the file starts with a byte-order mark, which msgfmt rejects: save it as "
+            "UTF-8 without one",
+        )
+    if b"\x00" in data[:64]:
+        raise CatalogError(
+            path, 1, "NUL bytes: a binary or UTF-16 file, not a catalog (save it as UTF-8)"
+        )
     charset = _declared_charset(data)
     if charset is None:
+        _check_syntax(data.decode("utf-8", "replace"), path)  # a file cut short says so
         raise CatalogError(
             path, 1, "no header entry with 'Content-Type: text/plain; charset=...' at the top"
         )
@@ -76,8 +104,11 @@ def read_catalog(path: Path) -> polib.POFile:
             f"the bytes are not valid {charset} (the header's charset)",
         ) from None
     _check_syntax(text, path)
+    _check_structure(text, path)
     try:
-        catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+        # polib drops an obsolete entry's "#~| msgid" lines: read them as "#| msgid" (the
+        # "#~ msgid" line after them makes the entry obsolete), so that they are kept
+        catalog = polib.pofile(_PoText(_OBSOLETE_PREVIOUS.sub("#| ", text)), wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
         message = str(exc)
         line = _POLIB_LINE.search(message)
@@ -96,21 +127,112 @@ _BAD_LINE = re.compile(
     rf"^(?![ \t\r]*(?:$|#(?![~|])|#~?\|?[ \t]*{_PO_LINE}$|{_PO_LINE}$)).*$", re.MULTILINE
 )
 _WORD = re.compile(r"[A-Za-z_\[\]0-9]+")
+_ESCAPED = re.compile(r"\\.")
+#: A comment line ending in a backslash: msgfmt reads backslash-newline as no line break.
+_SPLICED_COMMENT = re.compile(r"^[ \t]*#(?![~|])[^\n]*\\\r?$", re.MULTILINE)
+#: A string (on a keyword or continuation line, of an obsolete entry or a previous msgid
+#: too) with an escape that polib does not read as msgfmt does.
+_BAD_ESCAPE = re.compile(
+    rf'^[ \t]*(?:#~\|?[ \t]*|#\|[ \t]*)?(?:{_KEYWORD}[ \t]+)?"(?:[^"\\\n]|\\[ntrbfv"\\])*'
+    r'\\(?P<char>[^ntrbfv"\\])',
+    re.MULTILINE,
+)
 
 
 def _check_syntax(text: str, path: Path) -> None:
     """Reject what GNU msgfmt rejects line by line; polib would silently drop the text
     of an unclosed string (``msgstr "Tome 15 mg`` reads as an empty translation)."""
     bad = _BAD_LINE.search(text)
-    if bad is None:
-        return
-    number = text.count("\n", 0, bad.start()) + 1
-    line = bad.group(0).strip().lstrip("#~| \t")
-    word = _WORD.match(line)
-    if line.startswith('"') or (word and line.count('"') % 2):
-        raise CatalogError(path, number, "syntax error: end-of-line within string")
-    keyword = word.group(0) if word else line[:20]
-    raise CatalogError(path, number, f"syntax error: keyword {keyword!r} unknown")
+    if bad is not None:
+        number = text.count("\n", 0, bad.start()) + 1
+        line = bad.group(0).strip().lstrip("#~| \t")
+        word = _WORD.match(line)
+        quotes = _ESCAPED.sub("", line).count('"')  # an escaped quote does not close a string
+        if line.startswith('"') or (word and quotes % 2):
+            raise CatalogError(path, number, "syntax error: end-of-line within string")
+        keyword = word.group(0) if word else line[:20]
+        raise CatalogError(path, number, f"syntax error: keyword {keyword!r} unknown")
+    spliced = _SPLICED_COMMENT.search(text) if "\\" in text else None
+    if spliced is not None:
+        raise CatalogError(
+            path,
+            text.count("\n", 0, spliced.start()) + 1,
+            "syntax error: a comment line ends with a backslash, which msgfmt joins to the "
+            "next line",
+        )
+    escape = _BAD_ESCAPE.search(text) if "\\" in text else None
+    if escape is not None:
+        number = text.count("\n", 0, escape.start()) + 1
+        raise CatalogError(
+            path,
+            number,
+            f"syntax error: invalid control sequence '\\{escape.group('char')}' (a string "
+            'may use \\n, \\t, \\r, \\", \\\\ and \\b, \\f, \\v)',
+        )
+
+
+#: A keyword at the start of a line (of an obsolete entry too, not of a previous msgid).
+_KEYWORD_LINE = re.compile(
+    r"^[ \t]*(?:#~[ \t]*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]", re.MULTILINE
+)
+
+
+def _check_structure(text: str, path: Path) -> None:
+    """Entries that polib reads without complaint but msgfmt rejects.
+
+    A file cut off after ``msgid`` or ``msgctxt`` read as an empty translation, and
+    ``msgstr[0]`` without ``msgid_plural`` lost its translation.
+    """
+    entries: list[list[tuple[str, int]]] = []
+    line = 1
+    offset = 0
+    for match in _KEYWORD_LINE.finditer(text):
+        line += text.count("\n", offset, match.start())
+        offset = match.start()
+        keyword = match.group(1)
+        current = [k for k, _ in entries[-1]] if entries else []
+        if keyword == "msgid":
+            starts = current[-1:] != ["msgctxt"]
+        elif keyword == "msgctxt":
+            starts = True
+        else:  # a msgstr or msgid_plural after the entry's msgstr starts another one
+            has_msgstr = any(k.startswith("msgstr") for k in current)
+            starts = keyword in ("msgstr", "msgid_plural") and has_msgstr
+        if starts or not entries:
+            entries.append([])
+        entries[-1].append((keyword, line))
+    for entry in entries:
+        _check_entry(entry, path)
+
+
+def _check_entry(entry: list[tuple[str, int]], path: Path) -> None:
+    keywords = [keyword for keyword, _ in entry]
+    lines = dict(reversed(entry))  # each keyword's first line
+    if "msgid" not in lines:
+        first, number = entry[0]
+        what = "'msgctxt' without 'msgid'" if first == "msgctxt" else f"{first!r} without 'msgid'"
+        raise CatalogError(path, number, f"syntax error: {what}")
+    translations = [(k, n) for k, n in entry if k.startswith("msgstr")]
+    if not translations:
+        raise CatalogError(path, lines["msgid"], "missing 'msgstr' section")
+    plural = "msgid_plural" in lines
+    for keyword, number in translations:
+        if plural and keyword == "msgstr":
+            raise CatalogError(
+                path, number, "syntax error: 'msgstr' after 'msgid_plural' (use 'msgstr[0]')"
+            )
+        if not plural and keyword != "msgstr":
+            raise CatalogError(path, lines["msgid"], "missing 'msgid_plural' section")
+    seen: set[str] = set()
+    for keyword, number in entry:
+        if keyword in seen:
+            raise CatalogError(path, number, f"syntax error: a second {keyword!r} in one entry")
+        seen.add(keyword)
+    order = ["msgctxt", "msgid", "msgid_plural", "msgstr"]
+    ranks = [order.index(k.split("[")[0]) for k in keywords]
+    for (keyword, number), before, after in zip(entry[1:], ranks, ranks[1:], strict=False):
+        if after < before:
+            raise CatalogError(path, number, f"syntax error: {keyword!r} out of place")
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -135,6 +257,10 @@ def _check_duplicates(catalog: polib.POFile, path: Path) -> None:
     seen: dict[tuple[str | None, str], int] = {}
     for entry in catalog:
         key = (entry.msgctxt, entry.msgid)
+        if key == (None, ""):  # polib reads the first header as metadata, not an entry
+            raise CatalogError(
+                path, entry.linenum, "duplicate message definition (a second header entry)"
+            )
         if key in seen:
             raise CatalogError(
                 path,

@@ -31,8 +31,10 @@ FORMATS = {
     ".txt": "text",
 }
 HEADING_FIELDS = frozenset({"title", "question", "headline"})
+# The codes run to the next "<" or ">" (callers strip them): a lazy match up to "\s*-->"
+# rescanned from every opening, quadratic on many unclosed comments or long blank runs.
 _DIRECTIVE = re.compile(
-    r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
+    r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^<>]*)-->", re.IGNORECASE
 )
 DIRECTIVE_ACTIONS = ("ignore", "disable", "enable", "file-ignore")
 
@@ -154,13 +156,13 @@ def parse_document(
                 else:
                     from checker.loading.markdown import parse_markdown
 
-                    field_blocks, _ = parse_markdown(text, source_field=name)
+                    field_blocks, _ = parse_markdown(text, source_field=name, lines=lines)
                     blocks.extend(field_blocks)
         if fmt == "markdown":
             from checker.loading.markdown import parse_markdown
 
             body = MappedText.identity(source[body_offset:], body_offset)
-            body_blocks, ranges = parse_markdown(body)
+            body_blocks, ranges = parse_markdown(body, lines=lines)
             first_line = lines.line_col(body_offset)[0]
             code_lines = [(first_line + a, first_line + b) for a, b in ranges]
             blocks.extend(body_blocks)

@@ -24,6 +24,24 @@ _ESCAPED_BREAK = re.compile(r"\\r\\n|\\n")
 LANGUAGE_KEYS = ("lang", "language", "locale")
 #: libyaml's loader when PyYAML was built with it (about 30 times faster), else pure Python.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: libyaml composes nested collections recursively in C and crashes the process (a
+#: segmentation fault) somewhere past 20,000 levels; front matter that might nest deeper
+#: than this is read by the pure-Python loader, whose recursion limit is an error.
+_C_LOADER_MAX_DEPTH = 1000
+_BLOCK_INDENT = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def _may_nest_deeply(yaml_text: str) -> bool:
+    """Whether ``yaml_text`` might nest collections more than ``_C_LOADER_MAX_DEPTH`` deep.
+
+    Each level of flow nesting needs a ``[`` or ``{``, and each block level needs a
+    wider indent or another ``-``, ``?`` or ``:`` indicator before a line's content.
+    """
+    flow = yaml_text.count("[") + yaml_text.count("{")
+    if flow > _C_LOADER_MAX_DEPTH:
+        return True
+    deepest = max((len(m.group(0)) for m in _BLOCK_INDENT.finditer(yaml_text)), default=0)
+    return flow + deepest > _C_LOADER_MAX_DEPTH
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +77,10 @@ def _line_of(source: str, offset: int) -> int:
     return source.count("\n", 0, offset) + 1
 
 
+def _lines_before(text: str, index: int) -> int:
+    return text.count("\n", 0, index)
+
+
 def parse_front_matter(source: str, wanted: tuple[str, ...]) -> FrontMatter | None:
     """Parse front matter at the top of ``source``; ``None`` when there is none."""
     split = split_front_matter(source)
@@ -66,12 +88,16 @@ def parse_front_matter(source: str, wanted: tuple[str, ...]) -> FrontMatter | No
         return None
     yaml_text, yaml_offset, body_offset = split
     first_line = _line_of(source, yaml_offset)
+    loader = yaml.SafeLoader if _may_nest_deeply(yaml_text) else _LOADER
     try:
-        node = yaml.compose(yaml_text, Loader=_LOADER)
-        data = _LOADER(yaml_text).construct_document(node) if node is not None else {}
+        node = yaml.compose(yaml_text, Loader=loader)
+        data = loader(yaml_text).construct_document(node) if node is not None else {}
+    except RecursionError:
+        raise LoadError("front matter is nested too deeply to read", first_line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
+        # YAML also counts U+2028, U+0085 ... as line breaks; the file's lines end at "\n"
+        line = first_line + (_lines_before(yaml_text, mark.index) if mark is not None else 0)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise LoadError(f"malformed front matter: {problem}", line) from None
     if data is None:
@@ -92,7 +118,7 @@ def parse_front_matter(source: str, wanted: tuple[str, ...]) -> FrontMatter | No
         if count:
             escaped += count
             if escaped_line is None:
-                escaped_line = first_line + value_node.start_mark.line
+                escaped_line = first_line + _lines_before(yaml_text, value_node.start_mark.index)
         fields.append((name, text))
     fields.sort(key=lambda item: item[1].source_offset(0))
     return FrontMatter(data, fields, body_offset, escaped, escaped_line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from checker.mapped_text import MappedText, SourceLines
@@ -70,6 +71,8 @@ _BLOCK_KIND = {
     "h6": BlockKind.HEADING,
 }
 _WHITESPACE = re.compile(r"\s{2,}|[\t\n\r\f]")
+_UNTERMINATED = re.compile(r"<[A-Za-z/!?]")
+_RAW_TEXT = re.compile(r"<(?:script|style)", re.IGNORECASE)
 _VOID = frozenset(
     {
         "area",
@@ -98,6 +101,7 @@ class _BlockParser(HTMLParser):
         self.lang = ""
         self.title = ""
         self._stack: list[str] = []
+        self._open: Counter[str] = Counter()  # tags on the stack (a stray end tag is O(1))
         self._skip = 0
         self._pieces: list[MappedText] = []
         self._in_title = False
@@ -155,6 +159,7 @@ class _BlockParser(HTMLParser):
             self._skip += 1
         if tag not in _VOID:
             self._stack.append(tag)
+            self._open[tag] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -166,7 +171,7 @@ class _BlockParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag not in self._stack:
+        if not self._open[tag]:
             return
         if tag == "a" and self._open_links:
             self._close_link()
@@ -174,6 +179,7 @@ class _BlockParser(HTMLParser):
             self._flush()
         while self._stack:
             top = self._stack.pop()
+            self._open[top] -= 1
             if top in _SKIP:
                 self._skip -= 1
             if top in ("ul", "ol"):
@@ -237,7 +243,33 @@ class _BlockParser(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._reference(f"&#{name}")
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # The standard library raises AssertionError on a "<![" it cannot name ("<![--",
+        # "<![foo["); HTML5 reads it as a bogus comment up to the next ">".
+        position = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # it moved them before raising
+            return self.parse_bogus_comment(i, report)
+
     def close(self) -> None:
+        # A tag, comment or declaration that the file ends inside is dropped, as HTML5
+        # does.  The parser leaves them unparsed until close(), which then rescans the
+        # rest of the file from every "<" after the last ">" (or every "<!--" after the
+        # last "-->"): quadratic on text such as "a <b <c <d ..." (CPython gh-135462,
+        # fixed in later releases).
+        rest = self.rawdata
+        if rest and not self.cdata_elem:
+            cuts = []
+            tag = _UNTERMINATED.search(rest, rest.rfind(">") + 1)
+            if tag is not None:
+                cuts.append(tag.start())
+            comment = rest.find("<!--", rest.rfind("-->") + 1)
+            if comment >= 0 and not _RAW_TEXT.search(rest, 0, comment):
+                cuts.append(comment)  # not inside a script or style: a comment to the end
+            if cuts:
+                self.rawdata = rest[: min(cuts)]
         super().close()
         self._flush()
 

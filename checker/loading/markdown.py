@@ -13,24 +13,33 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from checker.mapped_text import MappedText
-from checker.model import Block, BlockKind, Link
+from checker.mapped_text import MappedText, SourceLines
+from checker.model import Block, BlockKind, Link, LoadError
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[(?P<text>[^\]^][^\]]*)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>")
-_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:\s*")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-_CODE_SPAN = re.compile(r"(`+)(?P<code>.+?)\1")
+# Bracketed text stops at the next bracket and a destination at the next parenthesis (one
+# balanced pair allowed, as in CommonMark), so that no match is tried across a run of
+# "[[[[" or "](((": every start scanning to the end of the text took quadratic time.
+_DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*"
+_IMAGE = re.compile(rf"!\[(?P<alt>[^\[\]]*)\]\((?P<src>{_DESTINATION})(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(rf"\[(?P<text>[^\[\]]+)\]\((?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[(?P<text>[^\[\]^][^\[\]]*)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^<>\s]+)>")
+_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\[\]\s]+\]:\s*")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]")
+# A code span opens with a whole run of backticks and closes with a run of the same
+# length (CommonMark); matching part of a run made "````...." cubic.
+_CODE_SPAN = re.compile(r"(?<!`)(`++)(?P<code>.+?)(?<!`)\1(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _EMPHASIS = re.compile(
     r"(?<![\w*_~\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"
 )
 _ESCAPE = re.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
-_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# Both start at the first space of a run: from every space of a long run each scanned
+# the rest of the run, quadratic in its length.  A soft break leaves the spaces of a
+# line that ends in another break to that break, which starts at them.
+_HARD_BREAK = re.compile(r"(?<! ) {2,}+\n|\\\n")
+_SOFT_BREAK = re.compile(r"(?<![ \t])[ \t]*+\n(?:[ \t]++(?!\n))?")
 
 
 @cache
@@ -115,7 +124,8 @@ def strip_inline(
     if "`" in current.text:
         current, _ = current.sub(_CODE_SPAN, "")
     if "<!--" in current.text:
-        current, _ = current.sub(_HTML_COMMENT, "")
+        # no comment can end after the last "-->": an opening without one scanned to the end
+        current, _ = current.sub(_HTML_COMMENT, "", endpos=current.text.rfind("-->") + 3)
     if "![" in current.text:
         current, _ = current.sub(_IMAGE, take_image)
     if "[" in current.text:
@@ -136,15 +146,18 @@ def strip_inline(
 
 
 def parse_markdown(
-    mt: MappedText, source_field: str = ""
+    mt: MappedText, source_field: str = "", lines: SourceLines | None = None
 ) -> tuple[list[Block], list[tuple[int, int]]]:
     """Blocks of a Markdown text, and the (start, end) line ranges of code to skip.
 
     ``mt`` may be a whole file body or a front-matter field; line ranges are in
-    ``mt``'s own lines (0-based, end exclusive).
+    ``mt``'s own lines (0-based, end exclusive).  Raises :class:`LoadError` (at its
+    line in the file, given ``lines``) for quotes or lists nested too deeply to read.
     """
-    tokens = _parser().parse(mt.text)
+    parser = _parser()
+    tokens = parser.parse(mt.text)
     starts = _line_starts(mt.text)
+    _check_nesting(tokens, parser.options.maxNesting, mt, starts, lines)
     blocks: list[Block] = []
     code_ranges: list[tuple[int, int]] = []
     stack: list[Token] = []
@@ -210,6 +223,33 @@ def parse_markdown(
                 Block(kind, text, level=level, source_field=source_field, links=tuple(links))
             )
     return blocks, code_ranges
+
+
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+
+
+def _check_nesting(
+    tokens: list[Token],
+    limit: int,
+    mt: MappedText,
+    starts: list[int],
+    lines: SourceLines | None,
+) -> None:
+    """Refuse text that markdown-it silently left out for being nested too deeply.
+
+    Past ``limit`` levels markdown-it skips the rest of the quote or list (the limit
+    keeps its recursion safe), which would check an article with its text missing.
+    """
+    for token in tokens:
+        if token.type in _CONTAINERS and token.level >= limit - 1:
+            line = None
+            if lines is not None and token.map:
+                line = lines.line_col(mt.source_offset(starts[token.map[0]]))[0]
+            raise LoadError(
+                f"quotes or lists nested too deeply to read (past {limit} levels, each list "
+                "counting two); flatten them",
+                line,
+            )
 
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

@@ -15,9 +15,12 @@ from importlib import resources
 
 # A candidate end: terminal punctuation, optional closing quotes or brackets,
 # whitespace, then something that can start a sentence (not an ASCII lower-case
-# letter; other lower-case letters are checked in split_sentences).
+# letter; other lower-case letters are checked in split_sentences).  A candidate
+# starts where a run of terminal punctuation starts and its runs are possessive:
+# giving back part of a run cannot make a match, and trying every start and every
+# length in a long run ("!!!!...", "......") took quadratic time.
 _CANDIDATE = re.compile(
-    r"(?P<term>[.!?\u2026]+|\.{3})[\"'\u201d\u2019\u00bb)\]]*(?P<space>\s+)"
+    r"(?<![.!?\u2026])(?P<term>[.!?\u2026]++)[\"'\u201d\u2019\u00bb)\]]*+(?P<space>\s++)"
     r"(?=[\"'\u201c\u2018\u00ab(\[\u00bf\u00a1]*(?:[^\W\d_a-z]|\d))"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
