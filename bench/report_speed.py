@@ -20,12 +20,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from speed import CHECKER_SCRIPT, build_corpus  # bench/speed.py: the same corpus
 
-from checker.config import load_config
+from checker.config import Config, load_config
 from checker.i18n.catalog import read_catalog, write_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.workflow import extract, init
@@ -34,7 +34,12 @@ LOCALES = ("es", "fr", "de")
 RATIO_TARGET = 2.0
 
 
-def build_project(folder: Path, articles: int, words: int, seed: int) -> None:
+def pseudo_translation(msgid: str, locale: str) -> str:
+    return f"[{locale}] {msgid}"
+
+
+def extracted_project(folder: Path, articles: int, words: int, seed: int) -> Config:
+    """The speed corpus with es, fr and de configured and its templates extracted."""
     build_corpus(folder, articles, words, seed)
     (folder / "pyproject.toml").write_text(
         '[tool.checker]\npaths = ["content"]\n\n'
@@ -43,6 +48,18 @@ def build_project(folder: Path, articles: int, words: int, seed: int) -> None:
     )
     config = load_config(folder / "pyproject.toml")
     extract(config)
+    return config
+
+
+def build_project(
+    folder: Path,
+    articles: int,
+    words: int,
+    seed: int,
+    translation: Callable[[str, str], str] = pseudo_translation,
+) -> None:
+    """The extracted project with a catalog per locale, 5% untranslated and 5% fuzzy."""
+    config = extracted_project(folder, articles, words, seed)
     rng = random.Random(seed)
     layout = Layout.of(config)
     for locale in LOCALES:
@@ -53,7 +70,7 @@ def build_project(folder: Path, articles: int, words: int, seed: int) -> None:
                 roll = rng.random()
                 if roll < 0.05:
                     continue  # untranslated
-                entry.msgstr = f"[{locale}] {entry.msgid}"
+                entry.msgstr = translation(entry.msgid, locale)
                 if roll < 0.10:
                     entry.flags.append("fuzzy")
             write_catalog(catalog, path)

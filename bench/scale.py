@@ -41,15 +41,11 @@ from pathlib import Path
 
 import orjson
 import psutil
+import report_speed  # bench/report_speed.py: the project with catalogs
 from scale_translations import translate  # bench/scale_translations.py
-from speed import CHECKER_SCRIPT, build_corpus  # bench/speed.py: the same articles
+from speed import CHECKER_SCRIPT  # bench/speed.py: the same articles
 
-from checker.config import load_config
-from checker.i18n.catalog import read_catalog, write_catalog
-from checker.i18n.layout import Layout
-from checker.i18n.workflow import extract, init
-
-LOCALES = ("es", "fr", "de")
+LOCALES = report_speed.LOCALES
 SPEEDUP_TARGET = 1.6
 WARM_TARGET = 2.0
 EDITED_SHARE_TARGET = 0.05
@@ -58,28 +54,7 @@ READY = ".scale-corpus-ready"
 
 
 def build_project(folder: Path, articles: int, words: int, seed: int) -> None:
-    build_corpus(folder, articles, words, seed)
-    (folder / "pyproject.toml").write_text(
-        '[tool.checker]\npaths = ["content"]\n\n'
-        f"[tool.checker.i18n]\nlocales = {list(LOCALES)!r}\n".replace("'", '"'),
-        encoding="utf-8",
-    )
-    config = load_config(folder / "pyproject.toml")
-    extract(config)
-    rng = random.Random(seed)
-    layout = Layout.of(config)
-    for locale in LOCALES:
-        init(config, locale)
-        for _, path in layout.catalogs(locale):
-            catalog = read_catalog(path)
-            for entry in catalog:
-                roll = rng.random()
-                if roll < 0.05:
-                    continue  # untranslated
-                entry.msgstr = translate(entry.msgid, locale)
-                if roll < 0.10:
-                    entry.flags.append("fuzzy")
-            write_catalog(catalog, path)
+    report_speed.build_project(folder, articles, words, seed, translation=translate)
     (folder / READY).write_text(f"{articles} {words} {seed}\n", encoding="utf-8")
 
 

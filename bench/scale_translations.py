@@ -41,13 +41,11 @@ from speed import (  # bench/speed.py: the phrase lists of the corpus
     TITLES,
     TOPICS,
     VERBS,
-    build_corpus,
 )
 
-from checker.config import Config, load_config
+from checker.config import Config
 from checker.i18n.catalog import read_catalog
 from checker.i18n.qa import check_catalog, links, markup, numbers
-from checker.i18n.workflow import extract
 from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonFinder, finder_for
 from checker.plain.lexicon import lexicon_for
 
@@ -1502,14 +1500,9 @@ class _Unit:
 
 def corpus_units(folder: Path, articles: int, words: int, seed: int) -> tuple[list[_Unit], Config]:
     """The distinct units of a generated corpus, as ``checker i18n extract`` writes them."""
-    build_corpus(folder, articles, words, seed)
-    (folder / "pyproject.toml").write_text(
-        '[tool.checker]\npaths = ["content"]\n\n'
-        f"[tool.checker.i18n]\nlocales = {list(LOCALES)!r}\n".replace("'", '"'),
-        encoding="utf-8",
-    )
-    config = load_config(folder / "pyproject.toml")
-    extract(config)
+    from report_speed import extracted_project  # bench/report_speed.py
+
+    config = extracted_project(folder, articles, words, seed)
     units: dict[tuple[str | None, str], _Unit] = {}
     for path in sorted((folder / "locales" / "templates").rglob("*.pot")):
         for entry in read_catalog(path):
