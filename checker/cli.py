@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -134,6 +134,17 @@ def _task_count(config: Config, targets: list[Path], with_catalogs: bool) -> int
         layout = Layout.of(config)
         count += sum(len(layout.catalogs(loc)) for loc in layout.locales(config.i18n.locales))
     return count
+
+
+def _progress_bar(
+    stack: ExitStack, config: Config, targets: list[Path], with_catalogs: bool
+) -> Callable[[], None] | None:
+    """A progress bar on standard error for runs of more than 20 files, else None."""
+    length = _task_count(config, targets, with_catalogs)
+    if length <= 20:
+        return None
+    bar = stack.enter_context(typer.progressbar(length=length, label="Checking", file=sys.stderr))
+    return lambda: bar.update(1)
 
 
 def _warn(message: str) -> None:
@@ -287,14 +298,7 @@ def _stream_check(
     cache = ResultCache(config.cache_folder, warn=_warn) if use_cache else None
     summary = RunSummary(config.fail_on)
     with ExitStack() as stack:
-        tick = None
-        if progress:
-            length = _task_count(config, targets, with_catalogs)
-            if length > 20:
-                bar = stack.enter_context(
-                    typer.progressbar(length=length, label="Checking", file=sys.stderr)
-                )
-                tick = lambda: bar.update(1)  # noqa: E731
+        tick = _progress_bar(stack, config, targets, with_catalogs) if progress else None
         run = CheckRun(
             config,
             selection,
@@ -353,13 +357,7 @@ def report(
         paths, select, ignore, fail_on, config_file, translations
     )
     with ExitStack() as stack:
-        tick = None
-        if sys.stderr.isatty():
-            length = _task_count(config, targets, with_catalogs)
-            bar = stack.enter_context(
-                typer.progressbar(length=length, label="Checking", file=sys.stderr)
-            )
-            tick = lambda: bar.update(1)  # noqa: E731
+        tick = _progress_bar(stack, config, targets, with_catalogs) if sys.stderr.isatty() else None
         result = check_all(
             targets,
             config,

@@ -304,7 +304,7 @@ def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> I
             )
 
 
-def _check_file(
+def check_file(
     path: Path, config: Config, selection: Selection, grammar: GrammarChecker | None
 ) -> ArticleResult | InputError:
     """One file's result, or the error that stopped it: never an exception."""
@@ -361,7 +361,7 @@ def check_paths(
     articles: list[ArticleResult] = []
     with _fewer_collections():
         for path in files:
-            outcome = _check_file(path, config, selection, grammar)
+            outcome = check_file(path, config, selection, grammar)
             if isinstance(outcome, InputError):
                 errors.append(outcome)
             else:

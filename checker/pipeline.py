@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.engine import ArticleResult, CheckResult, Selection, _check_file, discover
+from checker.engine import ArticleResult, CheckResult, Selection, check_file, discover
 from checker.grammar.checker import GrammarChecker, GrammarRun
 from checker.grammar.server import Located
 from checker.i18n.check import check_catalog_file
@@ -122,7 +122,7 @@ def _grammar_part(worker: _Worker) -> GrammarRun | None:
 def _check_article(path: Path) -> Outcome:
     worker = _WORKER
     assert worker is not None, "the worker was not started"
-    result = _check_file(path, worker.config, worker.selection, worker.grammar)
+    result = check_file(path, worker.config, worker.selection, worker.grammar)
     outcome = Outcome(path=worker.config.relative(path), grammar=_grammar_part(worker))
     if isinstance(result, InputError):
         outcome.errors.append(result)

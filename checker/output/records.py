@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 Record = dict[str, Any]
 
-SEVERITY_OF_LABEL = {s.label: s for s in Severity}
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
 
 
@@ -63,9 +62,6 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=lambda: {s.label: 0 for s in reversed(Severity)})
     errors: list[InputError] = field(default_factory=list)
     grammar: GrammarRun | None = None
-
-    def add(self, record: Mapping[str, Any]) -> None:
-        self.add_counts(1, severity_counts(record))
 
     def add_counts(self, articles: int, counts: Mapping[str, int]) -> None:
         self.articles += articles
@@ -155,7 +151,8 @@ def lines_text(lines: Iterable[str]) -> str:
 
 # -- indented JSON written piece by piece --------------------------------------------------
 
-_STREAM = "\x00stream"
+#: Where the streamed array goes in a :class:`JsonStream` skeleton.
+STREAM = "\x00stream"
 _LATE = "\x00late:"
 _SENTINEL = re.compile(r'"\\u0000(stream|late:[a-z_]+)"')
 
@@ -169,9 +166,6 @@ def dumps(value: Any, indent: int = 0) -> str:
 def late(name: str) -> str:
     """A placeholder in a :class:`JsonStream` skeleton for a value known only at the end."""
     return _LATE + name
-
-
-STREAM = _STREAM
 
 
 class JsonStream:
