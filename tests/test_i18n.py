@@ -102,7 +102,7 @@ def test_extract_twice_gives_a_byte_identical_template(tmp_path: Path) -> None:
     assert path.read_bytes() == first
 
 
-def test_init_writes_a_valid_header_with_babel_plural_forms(tmp_path: Path) -> None:
+def test_init_writes_a_valid_header_with_gettexts_plural_forms(tmp_path: Path) -> None:
     config = project(tmp_path)
     extract(config)
     (outcome,) = init(config, "fr")

@@ -25,6 +25,7 @@ from checker.i18n.catalog import (
     render,
     write_catalog,
 )
+from checker.i18n import plurals
 from checker.i18n.layout import Layout
 from checker.i18n.merge import MergeReport, merge
 from checker.i18n.units import extract_units
@@ -132,13 +133,10 @@ def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome
 
 
 def plural_forms(locale: str) -> str:
-    """The ``Plural-Forms`` header of ``locale`` from Babel's locale data."""
-    from babel.core import UnknownLocaleError
-    from babel.messages.plurals import get_plural
-
+    """The ``Plural-Forms`` header of a new ``locale`` catalog (see :mod:`checker.i18n.plurals`)."""
     try:
-        return str(get_plural(locale)).strip()
-    except (UnknownLocaleError, ValueError) as exc:
+        return plurals.plural_forms(locale)
+    except plurals.UnknownLocale as exc:
         raise CatalogError(locale, None, f"unknown locale {locale!r}: {exc}") from None
 
 
