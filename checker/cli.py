@@ -103,6 +103,7 @@ def _prepare(
 
     from checker.engine import Selection
     from checker.model import Severity
+    from checker.pipeline import start_method
 
     config = _load_config(config_file)
     overrides: dict[str, Any] = {}
@@ -118,6 +119,10 @@ def _prepare(
     config = dataclasses.replace(config, **overrides)
     try:
         selection = Selection.build(config.select, config.ignore)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        start_method()  # a bad CHECKER_START_METHOD is a usage error, before any work
     except ValueError as exc:
         raise _fail(str(exc)) from None
     targets = list(paths) if paths else [config.root / p for p in config.paths]
@@ -264,13 +269,15 @@ def _report_stream(output: Path | None) -> Iterator[TextIO]:
     import os
     import tempfile
 
+    from checker.files import replace_file
+
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     try:
         with open(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
         os.chmod(temporary, 0o644)
-        os.replace(temporary, output)
+        replace_file(temporary, output)
     except BaseException:
         with suppress(OSError):
             os.unlink(temporary)

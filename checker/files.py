@@ -1,11 +1,60 @@
-"""Writing files so that a reader never sees half of one."""
+"""Writing files so that a reader never sees half of one, and two writers never interleave."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+import time
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
+
+#: Pauses before trying a rename again.  Windows refuses to replace a file that another
+#: process has open (an editor, a virus scanner, a sync client) for a moment; on POSIX a
+#: refused rename is final.
+REPLACE_RETRY_PAUSES: tuple[float, ...] = (
+    (0.01, 0.05, 0.1, 0.25, 0.5, 1.0) if os.name == "nt" else ()
+)
+
+
+def replace_file(source: str | Path, target: str | Path) -> None:
+    """``os.replace``, tried again for about two seconds where the platform refuses for a while."""
+    for pause in REPLACE_RETRY_PAUSES:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            time.sleep(pause)
+    os.replace(source, target)
+
+
+class LockBusy(Exception):
+    """Another process holds the lock."""
+
+
+@contextlib.contextmanager
+def exclusive_lock(lock_file: Path, *, wait: float = 0) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` on any platform, waiting at most ``wait`` seconds.
+
+    filelock locks with ``fcntl`` on Unix and ``msvcrt`` on Windows, and falls back to
+    an exclusively created file where neither exists.  Raises :class:`LockBusy` when
+    the lock is still held after ``wait``, ``OSError`` when the file cannot be made.
+    """
+    with warnings.catch_warnings():
+        # "only soft file lock is available" where there is no fcntl: expected, not news
+        warnings.simplefilter("ignore", UserWarning)
+        import filelock
+
+    lock = filelock.FileLock(lock_file, timeout=wait)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise LockBusy(f"{lock_file} is locked by another process") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def write_text_atomically(path: Path, text: str | bytes, *, durable: bool = True) -> None:
@@ -28,7 +77,7 @@ def write_text_atomically(path: Path, text: str | bytes, *, durable: bool = True
             os.chmod(temporary, path.stat().st_mode & 0o777)
         else:
             os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        replace_file(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

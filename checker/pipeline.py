@@ -16,7 +16,9 @@ not use the result cache, which keeps no article text.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -34,6 +36,34 @@ from checker.i18n.layout import Layout
 from checker.model import InputError, Severity
 from checker.output.records import Record, Renderer, article_record, pieces_of, severity_counts
 from checker.result_cache import ResultCache, entry_key, file_hash, run_key
+
+
+#: Overrides the start method of worker processes (fork, forkserver or spawn).
+START_METHOD_VARIABLE = "CHECKER_START_METHOD"
+
+
+def start_method() -> str:
+    """How worker processes start: ``fork`` on Linux, the platform's default elsewhere.
+
+    A forked worker shares the dictionaries this process loaded (see :func:`_preload`),
+    which makes it the fast path; Linux is where it is also safe (macOS's system
+    libraries are not fork-safe, Windows has no fork, and Python 3.14 makes
+    ``forkserver`` Linux's default).  Under ``spawn`` or ``forkserver`` each worker
+    imports the checker and loads what it needs once.  The output is the same with
+    every method; ``CHECKER_START_METHOD`` chooses one.
+    """
+    available = multiprocessing.get_all_start_methods()
+    chosen = os.environ.get(START_METHOD_VARIABLE, "").strip().lower()
+    if chosen:
+        if chosen not in available:
+            raise ValueError(
+                f"{START_METHOD_VARIABLE}={chosen!r}: this platform starts processes with "
+                + ", ".join(available)
+            )
+        return chosen
+    if sys.platform.startswith("linux") and "fork" in available:
+        return "fork"
+    return multiprocessing.get_context().get_start_method()
 
 
 def default_jobs() -> int:
@@ -179,10 +209,10 @@ def _check_catalog(task: tuple[str, str, Path]) -> Outcome:
 def _preload(config: Config) -> None:
     """Load every language's dictionaries here, before the workers start, so they share them.
 
-    Forked workers see this process's memory; loaded once here, the word lists are
-    shared instead of copied into each worker, and no worker spends its first
-    seconds loading them.  ``gc.freeze`` keeps the collector from touching (and so
-    copying) the shared objects.
+    Only for ``fork`` (see :func:`start_method`): forked workers see this process's
+    memory, so the word lists loaded once here are shared instead of copied into
+    each worker, and no worker spends its first seconds loading them.  ``gc.freeze``
+    keeps the collector from touching (and so copying) the shared objects.
     """
     from checker.engine import check_document
     from checker.loading import parse_document
@@ -386,9 +416,16 @@ class CheckRun:
             for argument in todo:
                 yield work(argument)
             return
-        _preload(self.config)
+        method = start_method()
+        if method == "fork":
+            _preload(self.config)
         workers = min(self.jobs, len(todo))
-        executor: Executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=setup)
+        executor: Executor = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=setup,
+        )
         done = 0
         with executor:
             # a few tasks per message: less traffic, and still even work between workers

@@ -31,10 +31,12 @@ import orjson
 
 import checker
 from checker import __version__
+from checker.files import LockBusy, exclusive_lock
 
 #: Bump when the shape of a stored outcome changes.
 FORMAT = 2
 FILE_NAME = "results.sqlite3"
+LOCK_NAME = "results.lock"
 KEEP_UNUSED_DAYS = 30
 _COMMIT_EVERY = 500
 
@@ -94,17 +96,23 @@ class ResultCache:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, LockBusy) as exc:
             self._off(f"cannot open {self.path} ({exc}); checking without it")
 
     def _open(self) -> sqlite3.Connection:
         try:
             return self._connect()
         except sqlite3.DatabaseError:
-            # not a database any more (a crash, a stray file): it is only a cache
-            for stray in (self.path, *self.path.parent.glob(self.path.name + "-*")):
-                with contextlib.suppress(OSError):
-                    stray.unlink()
+            pass
+        # not a database any more (a crash, a stray file): it is only a cache.  Under the
+        # lock, one process replaces it; the others wait, then open the new one.
+        with exclusive_lock(self.path.with_name(LOCK_NAME), wait=30):
+            try:
+                return self._connect()
+            except sqlite3.DatabaseError:
+                for stray in (self.path, *self.path.parent.glob(self.path.name + "-*")):
+                    with contextlib.suppress(OSError):
+                        stray.unlink()
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from checker.cli import app
 from checker.config import load_config
 from checker.engine import Selection
 from checker.output.records import STREAM, JsonStream, late
-from checker.pipeline import CheckRun, Outcome
+from checker.pipeline import CheckRun, Outcome, start_method
 from checker.result_cache import FILE_NAME, ResultCache
 
 ARTICLES = {
@@ -196,10 +198,17 @@ def crash_in_a_worker(argument: str) -> Outcome:
     return Outcome(path=argument)
 
 
-MAIN_PID = os.getpid()
+#: the test process's id, inherited by workers however they start
+MAIN_PID = int(os.environ.setdefault("CHECKER_TEST_MAIN_PID", str(os.getpid())))
 
 
-def test_a_crashed_worker_costs_nothing(project: Path) -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_crashed_worker_costs_nothing(
+    project: Path, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setenv("CHECKER_START_METHOD", method)
     config = load_config(project / "pyproject.toml")
     warnings: list[str] = []
     run = CheckRun(config, Selection.build(("ALL",), ()), jobs=2, warn=warnings.append)
@@ -237,3 +246,36 @@ def test_json_stream_is_byte_for_byte_the_whole_document(
     whole = {**head, "nested": {"items": items, **tail}}
     option = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
     assert text == orjson.dumps(whole, option=option).decode("utf-8") + "\n"
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_every_start_method_prints_what_one_job_prints(
+    project: Path, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers that do not inherit this process's memory load what they need themselves."""
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    one = check("--format", "json", "--jobs", "1", "--no-cache")
+    monkeypatch.setenv("CHECKER_START_METHOD", method)
+    two = check("--format", "json", "--jobs", "2", "--no-cache")
+    assert one == two
+    paths = [article["path"] for article in orjson.loads(two[1])["articles"]]
+    assert "locales/fr/LC_MESSAGES/gout.po" in paths and "content/es/gout.md" in paths
+
+
+def test_fork_is_the_fast_path_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CHECKER_START_METHOD", raising=False)
+    expected = "fork" if sys.platform.startswith("linux") else None
+    if expected is None:
+        pytest.skip("fork is chosen on Linux only")
+    assert start_method() == expected
+
+
+def test_an_unknown_start_method_is_a_usage_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHECKER_START_METHOD", "teleport")
+    stderr: list[str] = []
+    code, _ = check("--jobs", "2", stderr=stderr)
+    assert code == 2
+    assert "CHECKER_START_METHOD='teleport'" in stderr[0] and "spawn" in stderr[0]

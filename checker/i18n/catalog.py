@@ -5,16 +5,14 @@ comments, flags, previous msgids, obsolete entries) through a read and a write,
 and never marks prose containing ``%`` as a format string.  This module adds what
 a checker needs on top: errors that name the file and line as ``msgfmt`` does,
 atomic writes (a temporary file renamed over the old one, so a crash leaves the old
-or the new catalog, never half of one), and a lock so two updates of one catalog
-cannot interleave.
+or the new catalog, never half of one), and a lock on every platform so two updates
+of one catalog cannot interleave.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import fcntl
-import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,7 +20,7 @@ from pathlib import Path
 
 import polib
 
-from checker.files import write_text_atomically
+from checker.files import LockBusy, exclusive_lock, write_text_atomically
 
 #: Line width of written catalogs, as GNU gettext wraps them.
 WRAP_WIDTH = 78
@@ -374,22 +372,32 @@ def write_catalog(catalog: polib.POFile, path: Path) -> None:
     write_text_atomically(path, render(catalog))
 
 
+def lock_file_of(path: Path) -> Path:
+    """The hidden lock file beside a catalog: ``.mtx.po.lock`` for ``mtx.po``."""
+    return path.with_name(f".{path.name}.lock")
+
+
 @contextlib.contextmanager
 def catalog_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the folder of ``path`` or fail at once.
+    """Hold an exclusive lock on the catalog at ``path`` or fail at once.
 
-    The folder is locked rather than the file because a write replaces the file (and
-    a lock file that is deleted afterwards can be locked twice); nothing is left behind.
+    Two updates of one catalog cannot interleave on any platform (see
+    :func:`~checker.files.exclusive_lock`).  The lock file sits beside the catalog,
+    so every process that writes it (whatever its configuration or cache folder)
+    sees the same one.  It is normally removed on release; one left by a killed
+    process holds no lock and is reused.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path.parent, os.O_RDONLY)
-    try:
+    lock_file = lock_file_of(path)
+    with contextlib.ExitStack() as held:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            held.enter_context(exclusive_lock(lock_file))
+        except LockBusy:
             raise CatalogLocked(
                 path, None, "another checker is updating this catalog; try again when it is done"
             ) from None
+        except OSError as exc:
+            raise CatalogError(
+                path, None, f"cannot lock the catalog ({lock_file}: {exc.strerror or exc})"
+            ) from None
         yield
-    finally:
-        os.close(fd)  # closing releases the lock

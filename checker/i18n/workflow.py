@@ -16,6 +16,7 @@ import polib
 
 from checker.config import Config
 from checker.files import write_text_atomically
+from checker.i18n import plurals
 from checker.i18n.catalog import (
     WRAP_WIDTH,
     CatalogError,
@@ -25,7 +26,6 @@ from checker.i18n.catalog import (
     render,
     write_catalog,
 )
-from checker.i18n import plurals
 from checker.i18n.layout import Layout
 from checker.i18n.merge import MergeReport, merge
 from checker.i18n.units import extract_units
