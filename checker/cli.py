@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from checker.cli_app import command_group
+from checker.paths import shown
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -238,7 +239,8 @@ def check(
                 progress=show_progress,
             )
     except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        where = shown(output) if output is not None else "the output"
+        raise _fail(f"cannot write {where}: {exc.strerror or exc}") from None
     raise typer.Exit(summary.exit_code)
 
 
@@ -378,7 +380,7 @@ def report(
     try:
         written = write_report(result, folder, config.source_language)
     except OSError as exc:
-        raise _fail(f"cannot write the report to {folder}: {exc.strerror or exc}") from None
+        raise _fail(f"cannot write the report to {shown(folder)}: {exc.strerror or exc}") from None
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         typer.echo(f"{where}: error: {error.message}", err=True)
@@ -395,9 +397,9 @@ def report(
 def _shown(path: Path) -> str:
     """A path relative to the working folder when it is under it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return shown(path.resolve().relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        return shown(path)
 
 
 @app.command()

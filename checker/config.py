@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.model import Severity
+from checker.paths import shown
 
 DEFAULT_FRONT_MATTER_FIELDS = ("title", "description", "question", "answer", "summary")
 
@@ -255,11 +256,11 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
+        raise ConfigError(f"{shown(path)}: configuration file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        raise ConfigError(f"{shown(path)}: cannot read configuration: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{shown(path)}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("checker", {})
         prefix = "tool.checker"
@@ -270,7 +271,7 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
 
 
 def _fail(path: Path, key: str, message: str) -> ConfigError:
-    return ConfigError(f"{path}: {key}: {message}")
+    return ConfigError(f"{shown(path)}: {key}: {message}")
 
 
 def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from checker.config import Config
 from checker.grammar.checker import GrammarChecker, GrammarRun
 from checker.loading import FORMATS, load_document
 from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Scope, Severity
+from checker.paths import shown
 from checker.plain.abbreviations import known_abbreviations
 from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
 from checker.plain.lexicon import lexicon_for
@@ -106,7 +107,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
         elif path.exists():
             files.append(path)
         else:
-            errors.append(InputError(str(path), "no such file or folder"))
+            errors.append(InputError(shown(path), "no such file or folder"))
     return list(dict.fromkeys(files)), errors
 
 

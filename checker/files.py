@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import time
 import warnings
@@ -38,8 +39,9 @@ def exclusive_lock(lock_file: Path, *, wait: float = 0) -> Iterator[None]:
     """Hold an exclusive lock on ``lock_file`` on any platform, waiting at most ``wait`` seconds.
 
     filelock locks with ``fcntl`` on Unix and ``msvcrt`` on Windows, and falls back to
-    an exclusively created file where neither exists.  Raises :class:`LockBusy` when
-    the lock is still held after ``wait``, ``OSError`` when the file cannot be made.
+    an exclusively created file where neither exists; no lock file is left behind.
+    Raises :class:`LockBusy` when the lock is still held after ``wait``, ``OSError``
+    when the file cannot be made.
     """
     with warnings.catch_warnings():
         # "only soft file lock is available" where there is no fcntl: expected, not news
@@ -54,6 +56,13 @@ def exclusive_lock(lock_file: Path, *, wait: float = 0) -> Iterator[None]:
     try:
         yield
     finally:
+        if filelock.unix_has_fcntl and sys.platform != "win32":
+            # filelock keeps Unix lock files; removed while still held, none is left
+            # behind, and a process that opened it meanwhile sees it was removed and
+            # starts again (filelock checks the link count once it holds the lock).
+            # Windows and the fallback lock remove their own.
+            with contextlib.suppress(OSError):
+                os.unlink(lock_file)
         lock.release()
 
 

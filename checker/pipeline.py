@@ -37,7 +37,6 @@ from checker.model import InputError, Severity
 from checker.output.records import Record, Renderer, article_record, pieces_of, severity_counts
 from checker.result_cache import ResultCache, entry_key, file_hash, run_key
 
-
 #: Overrides the start method of worker processes (fork, forkserver or spawn).
 START_METHOD_VARIABLE = "CHECKER_START_METHOD"
 

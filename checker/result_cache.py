@@ -32,6 +32,7 @@ import orjson
 import checker
 from checker import __version__
 from checker.files import LockBusy, exclusive_lock
+from checker.paths import shown
 
 #: Bump when the shape of a stored outcome changes.
 FORMAT = 2
@@ -97,7 +98,7 @@ class ResultCache:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
         except (OSError, sqlite3.Error, LockBusy) as exc:
-            self._off(f"cannot open {self.path} ({exc}); checking without it")
+            self._off(f"cannot open {shown(self.path)} ({exc}); checking without it")
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -142,7 +143,7 @@ class ResultCache:
         try:
             return self._db.execute(query, arguments).fetchone()
         except sqlite3.Error as exc:
-            self._off(f"cannot read {self.path} ({exc}); checking without it")
+            self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
             return None
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -212,7 +213,7 @@ class ResultCache:
                 )
                 self._db.executemany("UPDATE outcomes SET used = ? WHERE key = ?", self._used)
         except sqlite3.Error as exc:
-            self._off(f"cannot write {self.path} ({exc}); results were not kept")
+            self._off(f"cannot write {shown(self.path)} ({exc}); results were not kept")
         self._pending.clear()
         self._pieces.clear()
         self._used.clear()

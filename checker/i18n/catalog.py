@@ -21,6 +21,7 @@ from pathlib import Path
 import polib
 
 from checker.files import LockBusy, exclusive_lock, write_text_atomically
+from checker.paths import shown
 
 #: Line width of written catalogs, as GNU gettext wraps them.
 WRAP_WIDTH = 78
@@ -48,7 +49,7 @@ class CatalogError(Exception):
     """A catalog that cannot be used as it is; ``str()`` reads ``path:line: message``."""
 
     def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        self.path = str(path)
+        self.path = shown(path)
         self.line = line
         self.message = message
         where = f"{self.path}:{line}" if line else self.path
@@ -384,8 +385,8 @@ def catalog_lock(path: Path) -> Iterator[None]:
     Two updates of one catalog cannot interleave on any platform (see
     :func:`~checker.files.exclusive_lock`).  The lock file sits beside the catalog,
     so every process that writes it (whatever its configuration or cache folder)
-    sees the same one.  It is normally removed on release; one left by a killed
-    process holds no lock and is reused.
+    sees the same one.  It is removed on release; one left by a killed process
+    holds no lock and is reused.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     lock_file = lock_file_of(path)

@@ -8,6 +8,7 @@ from typing import Any
 
 import polib
 
+from checker.paths import shown
 from checker.text.segment import WORD
 
 
@@ -90,7 +91,7 @@ def catalog_stats(
     return CatalogStats(
         article,
         locale,
-        str(path),
+        shown(path),
         units["translated"],
         units["fuzzy"],
         units["untranslated"],

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
-from checker.model import InputError, Severity
+from checker.loading import HEADING_FIELDS
+from checker.model import BlockKind, Document, InputError, Severity
 
 if TYPE_CHECKING:
     from checker.engine import ArticleResult, CheckResult
@@ -27,6 +28,17 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+
+
+def title_line(document: Document) -> int | None:
+    """The line of the article's title (a title field, else its first heading), if any.
+
+    Formats that need a line for a whole-article finding (SARIF for GitHub) point there.
+    """
+    headings = [block for block in document.blocks if block.kind is BlockKind.HEADING]
+    titled = [block for block in headings if block.source_field in HEADING_FIELDS]
+    chosen = titled or headings
+    return document.position(chosen[0].content.source_offset(0))[0] if chosen else None
 
 
 def article_record(article: ArticleResult) -> Record:
@@ -39,6 +51,7 @@ def article_record(article: ArticleResult) -> Record:
         "lang_source": doc.lang_source,
         "format": doc.format,
         "built_from": doc.metadata.get("built_from"),
+        "title_line": title_line(doc),
         "repairs": [r.to_json() for r in doc.repairs],
         "metrics": article.metrics,
         "findings": [f.to_json() for f in article.findings],

@@ -2,13 +2,23 @@
 
 One run, with every rule's metadata and documentation (``checker explain``'s text
 as help), one result per finding located in the source file, and files that could
-not be read as tool execution notifications.  Whole-article findings have a
-location without a region.
+not be read as tool execution notifications.
+
+What GitHub code scanning requires (its documentation and the SARIF SDK's GH rules)
+holds for every result: a relative URI (or a ``file:`` URI with the checkout path
+given), a ``region`` with ``startLine`` (a whole-article finding points at the
+article's title line, or line 1, and keeps ``properties.scope = "document"``),
+``message.text``, and a stable ``partialFingerprints`` entry so an alert survives
+edits around it.  A run over GitHub's limit of results is told so in a notification.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
@@ -30,6 +40,23 @@ from checker.rules import all_rules
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/health-content-checker/"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: GitHub code scanning rejects a run with more results than this.
+GITHUB_MAX_RESULTS = 25_000
+#: The partialFingerprints key: bump the version when what it hashes changes.
+FINGERPRINT = "checkerFinding/v1"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A path as SARIF's artifactLocation: a percent-encoded URI reference.
+
+    A path inside the project is relative to its root (``%SRCROOT%``); one outside it
+    is an absolute ``file:`` URI.  Spaces and accents are encoded (``vacunaci%C3%B3n.md``).
+    """
+    for flavour in (PurePosixPath, PureWindowsPath):
+        pure = flavour(path)
+        if pure.is_absolute():
+            return {"uri": pure.as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _rule_descriptors() -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -52,9 +79,9 @@ def _rule_descriptors() -> tuple[list[dict[str, Any]], dict[str, int]]:
     return descriptors, index
 
 
-def _region(finding: dict[str, Any]) -> dict[str, Any] | None:
-    if finding["line"] is None:
-        return None
+def _region(finding: dict[str, Any], anchor: int) -> dict[str, Any]:
+    if finding["line"] is None:  # the whole article: GitHub needs a line all the same
+        return {"startLine": anchor}
     region: dict[str, Any] = {"startLine": finding["line"]}
     if finding["column"] is not None:
         region["startColumn"] = finding["column"]
@@ -68,13 +95,27 @@ def _region(finding: dict[str, Any]) -> dict[str, Any] | None:
     return region
 
 
-def _result(finding: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
-    location: dict[str, Any] = {
-        "physicalLocation": {"artifactLocation": {"uri": finding["path"], "uriBaseId": "SRCROOT"}}
+def _fingerprint(finding: dict[str, Any], occurrence: int) -> str:
+    """What identifies a finding across runs: rule, file, scope, matched text, occurrence.
+
+    Lines and messages are left out (they change when text above moves or a figure
+    changes), so an alert stays one alert while the article is edited around it.
+    """
+    key = "\0".join(
+        (finding["code"], finding["path"], finding["scope"], finding["text"], str(occurrence))
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _result(
+    finding: dict[str, Any], index: dict[str, int], anchor: int, occurrence: int
+) -> dict[str, Any]:
+    location = {
+        "physicalLocation": {
+            "artifactLocation": artifact_location(finding["path"]),
+            "region": _region(finding, anchor),
+        }
     }
-    region = _region(finding)
-    if region is not None:
-        location["physicalLocation"]["region"] = region
     message = finding["message"]
     if finding["suggestion"]:
         message += f" Suggestion: {finding['suggestion']}"
@@ -84,11 +125,21 @@ def _result(finding: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
         "level": _LEVELS[finding["severity"]],
         "message": {"text": message},
         "locations": [location],
+        "partialFingerprints": {FINGERPRINT: _fingerprint(finding, occurrence)},
         "properties": {"scope": finding["scope"], **finding["details"]},
     }
 
 
-def _invocation(summary: RunSummary) -> dict[str, Any]:
+def _results(record: Record, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    anchor = record.get("title_line") or 1
+    seen: dict[tuple[str, str, str], int] = {}
+    for finding in record["findings"]:
+        same = (finding["code"], finding["scope"], finding["text"])
+        seen[same] = seen.get(same, 0) + 1
+        yield _result(finding, index, anchor, seen[same])
+
+
+def _invocation(summary: RunSummary, results: int) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",
@@ -96,7 +147,7 @@ def _invocation(summary: RunSummary) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": error.path, "uriBaseId": "SRCROOT"},
+                        "artifactLocation": artifact_location(error.path),
                         **({"region": {"startLine": error.line}} if error.line else {}),
                     }
                 }
@@ -111,6 +162,17 @@ def _invocation(summary: RunSummary) -> dict[str, Any]:
                 "level": "warning" if grammar.status == "incomplete" else "note",
                 "message": {"text": grammar.summary()},
                 "descriptor": {"id": "GRM"},
+            }
+        )
+    if results > GITHUB_MAX_RESULTS:
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{results} results: GitHub code scanning refuses a run of more "
+                    f"than {GITHUB_MAX_RESULTS:,}; check fewer files per upload or fewer "
+                    "rules (--select, --ignore)."
+                },
             }
         )
     return {"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}
@@ -152,10 +214,11 @@ class SarifRenderer(Pieces):
         return self._stream.start()
 
     def article(self, record: Record) -> str:
-        return ",".join(self._stream.item(_result(f, self._index)) for f in record["findings"])
+        return ",".join(self._stream.item(result) for result in _results(record, self._index))
 
     def finish(self, summary: RunSummary) -> str:
-        return self._stream.finish({"invocations": [_invocation(summary)]}, items=self.emitted)
+        invocation = _invocation(summary, summary.findings)
+        return self._stream.finish({"invocations": [invocation]}, items=self.emitted)
 
 
 def render(result: CheckResult) -> str:
