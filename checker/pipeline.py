@@ -231,6 +231,54 @@ def _preload(config: Config) -> None:
     gc.freeze()
 
 
+# -- what to check ----------------------------------------------------------------------------
+
+
+def catalogs_named(
+    targets: Sequence[Path], files: list[Path], layout: Layout, config: Config
+) -> tuple[list[Path], list[tuple[str, str, Path]], list[InputError]]:
+    """Split the command line's files into articles and catalogs, refusing other gettext files.
+
+    A ``.po`` file under ``locales/<locale>/LC_MESSAGES/``, or a folder inside the
+    locales folder, is checked as a catalog (with the translation it builds); a
+    template, a compiled catalog or a catalog elsewhere gets an error that says what
+    to check instead.
+    """
+    locales = config.relative(layout.locales_dir)
+    articles: list[Path] = []
+    catalogs: list[tuple[str, str, Path]] = []
+    refused: list[InputError] = []
+    for path in files:
+        suffix = path.suffix.lower()
+        located = layout.catalog_of(path)
+        if located is not None:
+            catalogs.append((*located, path))
+        elif suffix == ".po":
+            message = (
+                f"a gettext catalog outside {locales}/<locale>/LC_MESSAGES/, where the checker "
+                "finds its template and source article: move it there, or set locales-dir "
+                "in [tool.checker.i18n]"
+            )
+            refused.append(InputError(config.relative(path), message))
+        elif suffix == ".pot":
+            message = (
+                "a translation template has no translation to check: check its article, or "
+                f"the catalogs made from it (checker check {locales})"
+            )
+            refused.append(InputError(config.relative(path), message))
+        elif suffix == ".mo":
+            message = "a compiled catalog: check the .po file it was compiled from"
+            refused.append(InputError(config.relative(path), message))
+        else:
+            articles.append(path)
+    locales_dir = layout.locales_dir.resolve()
+    for target in targets:
+        resolved = target.resolve()
+        if target.is_dir() and (resolved == locales_dir or locales_dir in resolved.parents):
+            catalogs.extend(layout.catalogs_under(target))
+    return articles, catalogs, refused
+
+
 # -- the run ----------------------------------------------------------------------------------
 
 
@@ -276,8 +324,10 @@ class CheckRun:
         return self.grammar.run if self.grammar is not None else None
 
     def outcomes(self, targets: Sequence[Path], translations: bool) -> Iterator[Outcome]:
-        files, missing = discover(targets)
-        for error in missing:
+        layout = Layout.of(self.config)
+        found, missing = discover(targets)
+        files, named, refused = catalogs_named(targets, found, layout, self.config)
+        for error in [*missing, *refused]:
             yield Outcome(errors=[error])
         grades: dict[str, float | None] = {}
         # the task lists are handed over, not kept: _run lets each task go once printed
@@ -287,15 +337,19 @@ class CheckRun:
             if not outcome.errors:
                 grades[outcome.path] = outcome.grade
             yield outcome
-        if not translations:
+        catalogs = [
+            (locale, article_id, path)
+            for locale in (layout.locales(self.config.i18n.locales) if translations else ())
+            for article_id, path in layout.catalogs(locale)
+        ]
+        # a catalog named on the command line and found again is checked once
+        unique: dict[Path, tuple[str, str, Path]] = {}
+        for task in [*catalogs, *named]:
+            unique.setdefault(task[2].resolve(), task)
+        if not unique:
             return
-        layout = Layout.of(self.config)
         yield from self._run(
-            [
-                self._catalog_task((locale, article_id, path), grades)
-                for locale in layout.locales(self.config.i18n.locales)
-                for article_id, path in layout.catalogs(locale)
-            ],
+            [self._catalog_task(task, grades) for task in unique.values()],
             _check_catalog,
             grades=grades,
         )

@@ -279,3 +279,48 @@ def test_an_unknown_start_method_is_a_usage_error(
     code, _ = check("--jobs", "2", stderr=stderr)
     assert code == 2
     assert "CHECKER_START_METHOD='teleport'" in stderr[0] and "spawn" in stderr[0]
+
+
+def test_a_catalog_named_on_the_command_line_is_checked_as_one(project: Path) -> None:
+    code, output = check("locales/es/LC_MESSAGES/gout.po", "--format", "json", "--no-cache")
+    data = orjson.loads(output)
+    assert data["errors"] == [] and code in (0, 1)
+    paths = [a["path"] for a in data["articles"]]
+    assert paths == ["locales/es/LC_MESSAGES/gout.po", "content/es/gout.md"]  # and its build
+    assert data["articles"][0]["format"] == "gettext"
+    everything = orjson.loads(check("--format", "json", "--no-cache")[1])
+    whole = {a["path"]: a for a in everything["articles"]}
+    assert data["articles"][0]["findings"] == whole[paths[0]]["findings"]
+    # a folder of the locales is its catalogs; named twice, a catalog is checked once
+    folder = orjson.loads(check("locales/fr", "--format", "json", "--no-cache")[1])
+    assert [a["path"] for a in folder["articles"]] == [
+        "locales/fr/LC_MESSAGES/asthma.po",
+        "locales/fr/LC_MESSAGES/gout.po",
+        "locales/fr/LC_MESSAGES/notes.po",
+    ]
+    twice = check("locales/es/LC_MESSAGES/gout.po", "--translations", "--format", "json")
+    assert [a["path"] for a in orjson.loads(twice[1])["articles"]].count(paths[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("locales/templates/gout.pot", "a translation template has no translation to check"),
+        ("locales/es/LC_MESSAGES/gout.mo", "a compiled catalog: check the .po file"),
+        ("drafts/gout.po", "a gettext catalog outside locales/<locale>/LC_MESSAGES/"),
+    ],
+)
+def test_other_gettext_files_are_refused_with_what_to_check(
+    project: Path, name: str, says: str
+) -> None:
+    target = project / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(project / "locales/es/LC_MESSAGES/gout.po", target)
+    stderr: list[str] = []
+    code, output = check(name, "content/gout.md", "--format", "json", stderr=stderr)
+    assert code == 2
+    data = orjson.loads(output)
+    (error,) = data["errors"]
+    assert error["path"] == name and says in error["message"]
+    assert [a["path"] for a in data["articles"]] == ["content/gout.md"]  # the rest is checked

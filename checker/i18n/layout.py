@@ -62,6 +62,31 @@ class Layout:
             if p.is_dir() and p.name != TEMPLATES and (p / "LC_MESSAGES").is_dir()
         )
 
+    def catalog_of(self, path: Path) -> tuple[str, str] | None:
+        """``(locale, article id)`` of a catalog at ``path``, or None when it is not one here.
+
+        A catalog is ``<locales>/<locale>/LC_MESSAGES/<article-id>.po``; a path given on
+        the command line is matched however it was written (relative, absolute, ``..``).
+        """
+        if path.suffix != ".po":
+            return None
+        try:
+            parts = path.resolve().relative_to(self.locales_dir.resolve()).parts
+        except (OSError, ValueError):
+            return None
+        if len(parts) < 3 or parts[0] == TEMPLATES or parts[1] != "LC_MESSAGES":
+            return None
+        return parts[0], Path(*parts[2:]).with_suffix("").as_posix()
+
+    def catalogs_under(self, folder: Path) -> list[tuple[str, str, Path]]:
+        """``(locale, article id, path)`` of every catalog in ``folder``, a locales folder."""
+        found = []
+        for path in sorted(folder.rglob("*.po")):
+            located = self.catalog_of(path)
+            if located is not None:
+                found.append((*located, path))
+        return found
+
     def catalogs(self, locale: str) -> list[tuple[str, Path]]:
         """``(article id, path)`` of every catalog of ``locale``, sorted."""
         folder = self.locales_dir / locale / "LC_MESSAGES"
