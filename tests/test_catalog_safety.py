@@ -527,7 +527,8 @@ def test_an_obsolete_entry_keeps_its_previous_msgid(tmp_path: Path) -> None:
 KILL_ARTICLES = 30
 KILL_PARAGRAPHS = 15
 #: A file a killed atomic write leaves behind: ".<catalog name>.<random>.tmp".
-LEFTOVER = re.compile(r"^\.(?P<name>.+\.po)\.[^.]+\.tmp$")
+#: a killed atomic write's temporary file, or a killed update's lock file (it holds no lock)
+LEFTOVER = re.compile(r"^\.(?P<name>.+\.po)\.(?:[^.]+\.tmp|lock)$")
 
 
 @dataclass
@@ -687,6 +688,7 @@ def finish_and_compare(root: Path, new: dict[str, bytes], *, through_cli: bool) 
         assert_no_errors(outcomes)
         listed = {o.path for o in outcomes}
     assert listed == set(new), "the update went through something else than the catalogs"
+    assert not list((root / "locales").rglob("*.lock")), "a lock file was left behind"
     for name, data in new.items():
         assert (root / name).read_bytes() == data, f"{name} did not end as the update makes it"
 
