@@ -26,6 +26,23 @@ SPANISH_22 = (
     "Si usted tiene fiebre o una tos que no se va en dos o tres días debe llamar a su médico hoy."
 )
 
+#: Two short English articles and a plain-text note, for whole-project runs with catalogs.
+SAMPLE_ARTICLES = {
+    "content/asthma.md": (
+        "---\ntitle: Asthma\nlang: en\n---\n\n# Asthma\n\n"
+        "Asthma is a common lung condition that causes occasional breathing difficulties. "
+        "Salbutamol reduces the risk of hospital admission by 40%.\n\n"
+        "- Use your inhaler every morning.\n- Keep a diary of your symptoms.\n"
+    ),
+    "content/gout.md": (
+        "---\ntitle: Gout\nlang: en\n---\n\n# Gout\n\n"
+        "Gout is a type of arthritis where crystals form inside and around the joints. "
+        "Allopurinol is the most effective treatment.\n\n"
+        "Drink plenty of water and limit alcohol to 14 units a week.\n"
+    ),
+    "content/notes.txt": "Rest.\n\nDrink water and rest for a few days until you feel better.\n",
+}
+
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
     """Write ``text`` (UTF-8, or raw bytes) to ``tmp_path/name``, creating folders."""

@@ -22,22 +22,8 @@ from checker.engine import Selection
 from checker.output.records import STREAM, JsonStream, late
 from checker.pipeline import CheckRun, Outcome, start_method
 from checker.result_cache import FILE_NAME, ResultCache
+from tests.conftest import SAMPLE_ARTICLES as ARTICLES
 
-ARTICLES = {
-    "content/asthma.md": (
-        "---\ntitle: Asthma\nlang: en\n---\n\n# Asthma\n\n"
-        "Asthma is a common lung condition that causes occasional breathing difficulties. "
-        "Salbutamol reduces the risk of hospital admission by 40%.\n\n"
-        "- Use your inhaler every morning.\n- Keep a diary of your symptoms.\n"
-    ),
-    "content/gout.md": (
-        "---\ntitle: Gout\nlang: en\n---\n\n# Gout\n\n"
-        "Gout is a type of arthritis where crystals form inside and around the joints. "
-        "Allopurinol is the most effective treatment.\n\n"
-        "Drink plenty of water and limit alcohol to 14 units a week.\n"
-    ),
-    "content/notes.txt": "Rest.\n\nDrink water and rest for a few days until you feel better.\n",
-}
 BROKEN = b"\x00\x01\x02\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
 PYPROJECT = '[tool.checker]\npaths = ["content"]\n\n[tool.checker.i18n]\nlocales = ["es", "fr"]\n'
 
@@ -74,6 +60,13 @@ def translate(root: Path, locale: str) -> None:
             if number % 5 != 4:  # one in five left untranslated
                 entry.msgstr = f"{entry.msgid} ({locale})"
         catalog.save(str(path))
+
+
+def use_start_method(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """Start workers with ``method``, or skip where the platform has no such method."""
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setenv("CHECKER_START_METHOD", method)
 
 
 def check(*args: str, stderr: list[str] | None = None) -> tuple[int, str]:
@@ -206,9 +199,7 @@ MAIN_PID = int(os.environ.setdefault("CHECKER_TEST_MAIN_PID", str(os.getpid())))
 def test_a_crashed_worker_costs_nothing(
     project: Path, method: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if method not in multiprocessing.get_all_start_methods():
-        pytest.skip(f"no {method} on this platform")
-    monkeypatch.setenv("CHECKER_START_METHOD", method)
+    use_start_method(monkeypatch, method)
     config = load_config(project / "pyproject.toml")
     warnings: list[str] = []
     run = CheckRun(config, Selection.build(("ALL",), ()), jobs=2, warn=warnings.append)
@@ -253,10 +244,8 @@ def test_every_start_method_prints_what_one_job_prints(
     project: Path, method: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Workers that do not inherit this process's memory load what they need themselves."""
-    if method not in multiprocessing.get_all_start_methods():
-        pytest.skip(f"no {method} on this platform")
     one = check("--format", "json", "--jobs", "1", "--no-cache")
-    monkeypatch.setenv("CHECKER_START_METHOD", method)
+    use_start_method(monkeypatch, method)
     two = check("--format", "json", "--jobs", "2", "--no-cache")
     assert one == two
     paths = [article["path"] for article in orjson.loads(two[1])["articles"]]

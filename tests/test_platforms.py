@@ -14,24 +14,12 @@ from checker import files
 from checker.files import write_text_atomically
 from checker.i18n.catalog import CatalogError, catalog_lock, lock_file_of
 from checker.paths import shown
+from tests.conftest import SAMPLE_ARTICLES as ARTICLES
 
 #: Modules Windows does not have; a process started with BLOCKER on its path has none.
 UNIX_ONLY = ("fcntl", "termios", "pwd", "grp", "resource")
 BLOCKER = "import sys\nfor name in {names!r}:\n    sys.modules[name] = None\n"
 
-ARTICLES = {
-    "content/asthma.md": (
-        "---\ntitle: Asthma\nlang: en\n---\n\n# Asthma\n\n"
-        "Asthma is a common lung condition that causes occasional breathing difficulties. "
-        "Salbutamol reduces the risk of hospital admission by 40%.\n\n"
-        "- Use your inhaler every morning.\n- Keep a diary of your symptoms.\n"
-    ),
-    "content/gout.md": (
-        "---\ntitle: Gout\nlang: en\n---\n\n# Gout\n\n"
-        "Gout is a type of arthritis where crystals form inside and around the joints.\n\n"
-        "Drink plenty of water and limit alcohol to 14 units a week.\n"
-    ),
-}
 _DATES = re.compile(r'^"(?:PO-Revision-Date|POT-Creation-Date): .*$', re.MULTILINE)
 
 
