@@ -222,8 +222,10 @@ def check(
         import dataclasses
 
         config = dataclasses.replace(config, cache_dir=str(cache_dir.absolute()))
+    if output_format is OutputFormat.sarif:
+        _warn_outside_project(config, targets)
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
-    renderer = _renderer(output_format, colour=use_colour, show_info=not quiet)
+    renderer = _renderer(output_format, colour=use_colour, show_info=not quiet, root=config.root)
     show_progress = output_format is OutputFormat.text and sys.stderr.isatty()
     try:
         with _report_stream(output) as stream:
@@ -244,7 +246,22 @@ def check(
     raise typer.Exit(summary.exit_code)
 
 
-def _renderer(output_format: OutputFormat, *, colour: bool, show_info: bool) -> Renderer:
+def _warn_outside_project(config: Config, targets: list[Path]) -> None:
+    """GitHub code scanning refuses a SARIF file with a location outside the checkout."""
+    root = config.root.resolve()
+    for target in targets:
+        resolved = target.resolve()
+        if resolved != root and root not in resolved.parents:
+            _warn(
+                f"{shown(target)} is outside the project folder: its results get absolute "
+                "file: URIs, and GitHub code scanning refuses a SARIF file with locations "
+                "outside the repository"
+            )
+
+
+def _renderer(
+    output_format: OutputFormat, *, colour: bool, show_info: bool, root: Path
+) -> Renderer:
     if output_format is OutputFormat.json:
         from checker.output.json_format import JsonRenderer
 
@@ -252,7 +269,7 @@ def _renderer(output_format: OutputFormat, *, colour: bool, show_info: bool) -> 
     if output_format is OutputFormat.sarif:
         from checker.output.sarif_format import SarifRenderer
 
-        return SarifRenderer()
+        return SarifRenderer(root)
     if output_format is OutputFormat.github:
         from checker.output.github_format import GithubRenderer
 

@@ -133,21 +133,30 @@ def _uri_problems(uri: str) -> list[str]:
     return problems
 
 
-def sarif_log(tmp_path: Path, *args: str) -> dict[str, Any]:
+#: An article outside the project (``tmp_path/project``), named on the command line.
+OUTSIDE = "../elsewhere/notes on a walk.md"
+
+
+def sarif_log(tmp_path: Path, *args: str, stderr: list[str] | None = None) -> dict[str, Any]:
+    """The SARIF of ``content/`` (and ``args``), run in ``tmp_path/project``."""
+    project = tmp_path / "project"
     for name, text in ARTICLES.items():
-        write(tmp_path, name, text)
-    write(tmp_path, "pyproject.toml", '[tool.checker]\npaths = ["content"]\n')
-    done = CliRunner().invoke(
-        app, ["check", "--format", "sarif", "--no-cache", *args], env={"GITHUB_ACTIONS": ""}
-    )
+        write(project, name, text)
+    write(project, "pyproject.toml", '[tool.checker]\npaths = ["content"]\n')
+    write(tmp_path, "elsewhere/notes on a walk.md", "# Walking\n\nWalking cures back pain.\n")
+    command = ["check", "content", "--format", "sarif", "--no-cache", *args]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        done = CliRunner().invoke(app, command, env={"GITHUB_ACTIONS": ""})
     assert done.exit_code == 2, done.output  # content/broken.md cannot be read
+    if stderr is not None:
+        stderr.append(done.stderr)
     log: dict[str, Any] = json.loads(done.stdout)
     return log
 
 
 @pytest.fixture
-def log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.chdir(tmp_path)
+def log(tmp_path: Path) -> dict[str, Any]:
     return sarif_log(tmp_path)
 
 
@@ -185,10 +194,25 @@ def test_an_unreadable_file_is_a_notification_with_a_valid_uri(log: dict[str, An
     assert isinstance(location["region"]["startLine"], int)  # the line YAML stopped at
 
 
+def test_a_file_outside_the_project_has_a_file_uri_and_a_warning(tmp_path: Path) -> None:
+    """GitHub refuses it (SARIF SDK rule GH1006): the run says so, and the SARIF stays whole."""
+    stderr: list[str] = []
+    log = sarif_log(tmp_path, OUTSIDE, stderr=stderr)
+    assert "notes on a walk.md is outside the project folder" in stderr[0]
+    (invocation,) = log["runs"][0]["invocations"]
+    root = (tmp_path / "project").resolve().as_uri() + "/"
+    assert invocation["workingDirectory"] == {"uri": root}
+    outside = (tmp_path / "elsewhere/notes on a walk.md").resolve().as_uri()
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
+    assert outside in uris and "%20" in outside
+
+
 def test_fingerprints_survive_an_edit_above_the_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
 
     def claims(log: dict[str, Any]) -> dict[str, int]:
         return {

@@ -399,6 +399,6 @@ def catalog_lock(path: Path) -> Iterator[None]:
             ) from None
         except OSError as exc:
             raise CatalogError(
-                path, None, f"cannot lock the catalog ({lock_file}: {exc.strerror or exc})"
+                path, None, f"cannot lock the catalog ({shown(lock_file)}: {exc.strerror or exc})"
             ) from None
         yield

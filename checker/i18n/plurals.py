@@ -17,7 +17,7 @@ ignored.
 
 from __future__ import annotations
 
-#: GNU gettext's table (plural-table.c as of gettext 0.26; Catalan joined it after 0.21),
+#: GNU gettext's table (plural-table.c in gettext's 2025 sources; Catalan joined it after 0.21),
 #: plus Arabic, which the manual's "Plural forms" node lists and plural-table.c leaves
 #: to CLDR.
 GETTEXT_PLURAL_FORMS: dict[str, str] = {

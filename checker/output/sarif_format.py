@@ -5,8 +5,9 @@ as help), one result per finding located in the source file, and files that coul
 not be read as tool execution notifications.
 
 What GitHub code scanning requires (its documentation and the SARIF SDK's GH rules)
-holds for every result: a relative URI (or a ``file:`` URI with the checkout path
-given), a ``region`` with ``startLine`` (a whole-article finding points at the
+holds for every result: a relative URI (a file outside the project gets a ``file:``
+URI, and the invocation names the project folder as ``workingDirectory``, which GitHub
+takes as the checkout path), a ``region`` with ``startLine`` (a whole-article finding points at the
 article's title line, or line 1, and keeps ``properties.scope = "document"``),
 ``message.text``, and a stable ``partialFingerprints`` entry so an alert survives
 edits around it.  A run over GitHub's limit of results is told so in a notification.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
@@ -46,16 +47,19 @@ GITHUB_MAX_RESULTS = 25_000
 FINGERPRINT = "checkerFinding/v1"
 
 
-def artifact_location(path: str) -> dict[str, str]:
-    """A path as SARIF's artifactLocation: a percent-encoded URI reference.
+def artifact_location(path: str, root: Path | None = None) -> dict[str, str]:
+    """A path as shown (see :meth:`Config.relative`) as SARIF's artifactLocation.
 
-    A path inside the project is relative to its root (``%SRCROOT%``); one outside it
-    is an absolute ``file:`` URI.  Spaces and accents are encoded (``vacunaci%C3%B3n.md``).
+    A path inside the project is a URI reference relative to its root (``%SRCROOT%``);
+    one outside it (absolute, or ``../`` from the project ``root``) is an absolute
+    ``file:`` URI.  Spaces and accents are percent-encoded (``vacunaci%C3%B3n.md``).
     """
     for flavour in (PurePosixPath, PureWindowsPath):
         pure = flavour(path)
         if pure.is_absolute():
             return {"uri": pure.as_uri()}
+    if root is not None and PurePosixPath(path).parts[:1] == ("..",):
+        return {"uri": (root / path).resolve().as_uri()}
     return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
@@ -108,11 +112,15 @@ def _fingerprint(finding: dict[str, Any], occurrence: int) -> str:
 
 
 def _result(
-    finding: dict[str, Any], index: dict[str, int], anchor: int, occurrence: int
+    finding: dict[str, Any],
+    index: dict[str, int],
+    anchor: int,
+    occurrence: int,
+    root: Path | None,
 ) -> dict[str, Any]:
     location = {
         "physicalLocation": {
-            "artifactLocation": artifact_location(finding["path"]),
+            "artifactLocation": artifact_location(finding["path"], root),
             "region": _region(finding, anchor),
         }
     }
@@ -130,16 +138,16 @@ def _result(
     }
 
 
-def _results(record: Record, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+def _results(record: Record, index: dict[str, int], root: Path | None) -> Iterator[dict[str, Any]]:
     anchor = record.get("title_line") or 1
     seen: dict[tuple[str, str, str], int] = {}
     for finding in record["findings"]:
         same = (finding["code"], finding["scope"], finding["text"])
         seen[same] = seen.get(same, 0) + 1
-        yield _result(finding, index, anchor, seen[same])
+        yield _result(finding, index, anchor, seen[same], root)
 
 
-def _invocation(summary: RunSummary, results: int) -> dict[str, Any]:
+def _invocation(summary: RunSummary, results: int, root: Path | None = None) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",
@@ -147,7 +155,7 @@ def _invocation(summary: RunSummary, results: int) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": artifact_location(error.path),
+                        "artifactLocation": artifact_location(error.path, root),
                         **({"region": {"startLine": error.line}} if error.line else {}),
                     }
                 }
@@ -175,7 +183,13 @@ def _invocation(summary: RunSummary, results: int) -> dict[str, Any]:
                 },
             }
         )
-    return {"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}
+    invocation = {
+        "executionSuccessful": not summary.errors,
+        "toolExecutionNotifications": notifications,
+    }
+    if root is not None:
+        invocation["workingDirectory"] = {"uri": root.as_uri().rstrip("/") + "/"}
+    return invocation
 
 
 class SarifRenderer(Pieces):
@@ -184,8 +198,10 @@ class SarifRenderer(Pieces):
     signature = "sarif"
     separator = ","
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
+        """``root``: the project folder, given as the invocation's working directory."""
         super().__init__()
+        self._root = root
         descriptors, self._index = _rule_descriptors()
         self._stream = JsonStream(
             {
@@ -214,10 +230,11 @@ class SarifRenderer(Pieces):
         return self._stream.start()
 
     def article(self, record: Record) -> str:
-        return ",".join(self._stream.item(result) for result in _results(record, self._index))
+        results = _results(record, self._index, self._root)
+        return ",".join(self._stream.item(result) for result in results)
 
     def finish(self, summary: RunSummary) -> str:
-        invocation = _invocation(summary, summary.findings)
+        invocation = _invocation(summary, summary.findings, self._root)
         return self._stream.finish({"invocations": [invocation]}, items=self.emitted)
 
 
