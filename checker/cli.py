@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from checker.cli_app import command_group
-from checker.paths import shown
+from checker.paths import is_within, shown
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -248,10 +248,8 @@ def check(
 
 def _warn_outside_project(config: Config, targets: list[Path]) -> None:
     """GitHub code scanning refuses a SARIF file with a location outside the checkout."""
-    root = config.root.resolve()
     for target in targets:
-        resolved = target.resolve()
-        if resolved != root and root not in resolved.parents:
+        if not is_within(target, config.root):
             _warn(
                 f"{shown(target)} is outside the project folder: its results get absolute "
                 "file: URIs, and GitHub code scanning refuses a SARIF file with locations "
@@ -406,12 +404,12 @@ def report(
         if written.bytes >= 100_000
         else (f"{written.bytes / 1000:.0f} kB")
     )
-    typer.echo(f"Report written to {_shown(written.index)} ({written.pages} pages, {size})")
+    typer.echo(f"Report written to {_from_cwd(written.index)} ({written.pages} pages, {size})")
     typer.echo(written.summary)
     raise typer.Exit(result.exit_code)
 
 
-def _shown(path: Path) -> str:
+def _from_cwd(path: Path) -> str:
     """A path relative to the working folder when it is under it."""
     try:
         return shown(path.resolve().relative_to(Path.cwd()))

@@ -9,7 +9,7 @@ project; this is for paths shown as they were given.
 from __future__ import annotations
 
 import os
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 
 def shown(path: str | os.PathLike[str]) -> str:
@@ -18,3 +18,9 @@ def shown(path: str | os.PathLike[str]) -> str:
         return path.as_posix()
     text = os.fspath(path)
     return text.replace(os.sep, "/") if os.sep != "/" else text
+
+
+def is_within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it, however either was written."""
+    resolved, container = path.resolve(), folder.resolve()
+    return resolved == container or container in resolved.parents

@@ -35,6 +35,7 @@ from checker.i18n.check import check_catalog_file
 from checker.i18n.layout import Layout
 from checker.model import InputError, Severity
 from checker.output.records import Record, Renderer, article_record, pieces_of, severity_counts
+from checker.paths import is_within
 from checker.result_cache import ResultCache, entry_key, file_hash, run_key
 
 #: Overrides the start method of worker processes (fork, forkserver or spawn).
@@ -245,36 +246,28 @@ def catalogs_named(
     to check instead.
     """
     locales = config.relative(layout.locales_dir)
+    refusals = {
+        ".po": f"a gettext catalog outside {locales}/<locale>/LC_MESSAGES/, where the checker "
+        "finds its template and source article: move it there, or set locales-dir in "
+        "[tool.checker.i18n]",
+        ".pot": "a translation template has no translation to check: check its article, or "
+        f"the catalogs made from it (checker check {locales})",
+        ".mo": "a compiled catalog: check the .po file it was compiled from",
+    }
     articles: list[Path] = []
     catalogs: list[tuple[str, str, Path]] = []
     refused: list[InputError] = []
     for path in files:
-        suffix = path.suffix.lower()
         located = layout.catalog_of(path)
+        refusal = refusals.get(path.suffix.lower())
         if located is not None:
             catalogs.append((*located, path))
-        elif suffix == ".po":
-            message = (
-                f"a gettext catalog outside {locales}/<locale>/LC_MESSAGES/, where the checker "
-                "finds its template and source article: move it there, or set locales-dir "
-                "in [tool.checker.i18n]"
-            )
-            refused.append(InputError(config.relative(path), message))
-        elif suffix == ".pot":
-            message = (
-                "a translation template has no translation to check: check its article, or "
-                f"the catalogs made from it (checker check {locales})"
-            )
-            refused.append(InputError(config.relative(path), message))
-        elif suffix == ".mo":
-            message = "a compiled catalog: check the .po file it was compiled from"
-            refused.append(InputError(config.relative(path), message))
+        elif refusal is not None:
+            refused.append(InputError(config.relative(path), refusal))
         else:
             articles.append(path)
-    locales_dir = layout.locales_dir.resolve()
     for target in targets:
-        resolved = target.resolve()
-        if target.is_dir() and (resolved == locales_dir or locales_dir in resolved.parents):
+        if target.is_dir() and is_within(target, layout.locales_dir):
             catalogs.extend(layout.catalogs_under(target))
     return articles, catalogs, refused
 

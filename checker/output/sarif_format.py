@@ -116,11 +116,11 @@ def _result(
     index: dict[str, int],
     anchor: int,
     occurrence: int,
-    root: Path | None,
+    artifact: dict[str, str],
 ) -> dict[str, Any]:
     location = {
         "physicalLocation": {
-            "artifactLocation": artifact_location(finding["path"], root),
+            "artifactLocation": artifact,
             "region": _region(finding, anchor),
         }
     }
@@ -141,10 +141,14 @@ def _result(
 def _results(record: Record, index: dict[str, int], root: Path | None) -> Iterator[dict[str, Any]]:
     anchor = record.get("title_line") or 1
     seen: dict[tuple[str, str, str], int] = {}
+    artifacts: dict[str, dict[str, str]] = {}  # worked out once per path, not per finding
     for finding in record["findings"]:
         same = (finding["code"], finding["scope"], finding["text"])
         seen[same] = seen.get(same, 0) + 1
-        yield _result(finding, index, anchor, seen[same], root)
+        path = finding["path"]
+        if path not in artifacts:
+            artifacts[path] = artifact_location(path, root)
+        yield _result(finding, index, anchor, seen[same], artifacts[path])
 
 
 def _invocation(summary: RunSummary, results: int, root: Path | None = None) -> dict[str, Any]:
