@@ -1,4 +1,4 @@
-"""How the checker prints a path: with ``/`` on every platform.
+"""How the checker prints a path (with ``/`` on every platform), and where a path lies.
 
 Output is compared across machines (CI logs, SARIF uploads, cached results, JSON
 diffs), so ``content\\es\\a.md`` on Windows and ``content/es/a.md`` elsewhere must
