@@ -114,7 +114,7 @@ def eval_labelled(path: Path) -> dict[str, Any]:
         findings = [
             f
             for f in check_document(document, config, selection).findings
-            if f.code in ("CLM001", "CLM002", "CLM004")
+            if f.code in ("CLM001", "CLM002", "CLM004", "CLM006")
         ]
         if not r["claim"]:
             out["negatives"] += 1

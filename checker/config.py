@@ -89,6 +89,9 @@ class ClaimsOptions:
     """``[tool.checker.claims]``: what counts as cited, where claims are looked for."""
 
     paragraph_citations: bool = True  # a citation ending a paragraph covers its sentences
+    reference_section: bool = True  # a Sources/References section covers the article's claims
+    self_reports: bool = True  # a study or review summary is the source of its own results
+    unsourced_min_claims: int = 3  # CLM005: claims an article without sources must make
     check_headings: bool = False
     check_quotes: bool = False
     cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> section
@@ -139,7 +142,15 @@ _I18N_KEYS = (
     "length-ratio",
 )
 
-_CLAIMS_KEYS = ("paragraph-citations", "check-headings", "check-quotes", "cues")
+_CLAIMS_KEYS = (
+    "paragraph-citations",
+    "reference-section",
+    "self-reports",
+    "unsourced-min-claims",
+    "check-headings",
+    "check-quotes",
+    "cues",
+)
 
 _PLAIN_KEYS = ("accept", "terms", "known-abbreviations", "complex-language-percent", "rare-zipf")
 
@@ -477,10 +488,20 @@ def _claims(value: Any, path: Path, key: str) -> ClaimsOptions:
     out: dict[str, Any] = {}
     for name, item in value.items():
         item_key = f"{key}.{name}"
-        if name in ("paragraph-citations", "check-headings", "check-quotes"):
+        if name in (
+            "paragraph-citations",
+            "reference-section",
+            "self-reports",
+            "check-headings",
+            "check-quotes",
+        ):
             if not isinstance(item, bool):
                 raise _fail(path, item_key, "expected true or false")
             out[name.replace("-", "_")] = item
+        elif name == "unsourced-min-claims":
+            if not isinstance(item, int) or isinstance(item, bool) or item < 1:
+                raise _fail(path, item_key, "expected a whole number of 1 or more")
+            out["unsourced_min_claims"] = item
         elif name == "cues":
             cues: dict[str, dict[str, tuple[str, ...]]] = {}
             for lang, section, found, where in _language_tables(

@@ -206,10 +206,11 @@ def check_document(
         claims,
         grammar.check(document) if grammar is not None and asks_grammar else None,
         config.languagetool,
+        config.claims,
     )
     findings: list[Finding] = []
     for rule in active:
-        if rule.family in ("RDG", "PLN", "CLM") and not supported:
+        if rule.family in ("RDG", "PLN", "CLM", "NUM") and not supported:
             continue
         findings.extend(rule.run(context))
     findings.extend(_engine_findings(document, context, supported))

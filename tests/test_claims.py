@@ -89,13 +89,20 @@ def test_uncited_and_cited_claims_in_an_article(tmp_path: Path) -> None:
         "## References\n\n1. Collins R. Statins. Lancet 2016.\n"
     )
     article = check_text(tmp_path, text, select=["CLM"])
+    assert only(article, "CLM001") == []  # the References section covers "may cause"
+    cited, covered = only(article, "CLM004")
+    assert cited.details["citations"] == [{"kind": "number", "text": "[1]"}]
+    assert (covered.line, covered.text) == (3, "cause")
+    assert covered.message.startswith("Claim covered by the article's 'References' section")
+    assert only(article, "CLM003") == []  # [1] is in the reference list
+    write(tmp_path, "checker.toml", "[claims]\nreference-section = false\n")
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, text, config=config, select=["CLM"])
     (uncited,) = only(article, "CLM001")
     assert (uncited.line, uncited.text) == (3, "cause")
     assert uncited.details["strength"] == "conditional"
     assert uncited.details["category"] == "risk"
-    (cited,) = only(article, "CLM004")
-    assert cited.details["citations"] == [{"kind": "number", "text": "[1]"}]
-    assert only(article, "CLM003") == []  # [1] is in the reference list
+    assert uncited.details["treatment"] == "Statins"  # "They" takes it from the sentence before
 
 
 def test_citation_at_paragraph_end_covers_the_paragraph(tmp_path: Path) -> None:
@@ -104,7 +111,11 @@ def test_citation_at_paragraph_end_covers_the_paragraph(tmp_path: Path) -> None:
     assert only(article, "CLM001") == []
     covered = [f for f in only(article, "CLM004") if f.details["covered_by_paragraph"]]
     assert [f.text for f in covered] == ["lowers"]
-    write(tmp_path, "checker.toml", "[claims]\nparagraph-citations = false\n")
+    write(
+        tmp_path,
+        "checker.toml",
+        "[claims]\nparagraph-citations = false\nreference-section = false\n",
+    )
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, text, config=config, select=["CLM"])
     assert [f.text for f in only(article, "CLM001")] == ["lowers"]
@@ -143,7 +154,16 @@ def test_project_cues_from_config(tmp_path: Path) -> None:
     write(tmp_path, "checker.toml", '[claims.cues.en]\nefficacy = ["detoxes"]\n')
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, "Green juice detoxes the liver.\n", config=config)
-    assert [f.text for f in only(article, "CLM001")] == ["detoxes"]
+    assert [f.text for f in only(article, "CLM006")] == ["detoxes"]  # no treatment named
+    write(
+        tmp_path,
+        "checker.toml",
+        '[claims.cues.en]\nefficacy = ["detoxes"]\ntreatment = ["green juice"]\n',
+    )
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, "Green juice detoxes the liver.\n", config=config)
+    (finding,) = only(article, "CLM001")
+    assert (finding.text, finding.details["treatment"]) == ("detoxes", "Green juice")
 
 
 @pytest.mark.parametrize(
@@ -235,7 +255,7 @@ def test_a_question_answered_by_the_next_sentence_is_a_claim(tmp_path: Path) -> 
         "No. There is no good evidence for it.\n"
     )
     article = check_text(tmp_path, text, select=["CLM"])
-    lines = sorted((f.line, f.text) for f in only(article, "CLM001"))
+    lines = sorted((f.line, f.text) for f in only(article, "CLM001") + only(article, "CLM006"))
     # the answered question carries the claim; the one answered by advice does not,
     # and an answer to a heading question counts only when headings are checked
     assert (3, "spread the flu to") in lines
@@ -265,3 +285,137 @@ def test_short_answers(question: str, answer: str, claim: bool) -> None:
     cues = cues_for(lang)
     found = detect(cues, question, answered=is_answer(cues, answer))
     assert (found is not None) is claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No medication is risk-free.",
+        "The flu vaccine is not 100% effective.",
+        "Steroid injections aren't always a cure.",
+        "You can't take antibiotics to cure a cold.",
+        "There is no cure for the common cold.",
+        "A cure is not available yet.",
+    ],
+)
+def test_careful_wording_is_never_a_promise(tmp_path: Path, text: str) -> None:
+    article = check_text(tmp_path, text + "\n", select=["CLM"])
+    assert only(article, "CLM002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        ("This herbal tea cures arthritis.", "cures"),
+        ("Our supplement is 100% safe.", "100% safe"),
+        ("Results are guaranteed.", "guaranteed"),
+        ("Live vaccines aren't safe, but this miracle pill is.", "miracle"),
+    ],
+)
+def test_promises_are_errors(tmp_path: Path, text: str, promise: str) -> None:
+    (finding,) = only(check_text(tmp_path, text + "\n", select=["CLM"]), "CLM002")
+    assert finding.text == promise
+
+
+def test_a_limited_promise_is_an_ordinary_benefit() -> None:
+    claim = detect(EN, "Antiviral treatment can cure hepatitis C.")
+    assert claim is not None
+    assert (claim.category, claim.key) == ("efficacy", True)
+
+
+def test_a_promise_in_a_heading_is_flagged(tmp_path: Path) -> None:
+    text = "# Boosting Your Immune System\n\nEat well and sleep.\n"
+    (finding,) = only(check_text(tmp_path, text, select=["CLM"]), "CLM002")
+    assert (finding.line, finding.text) == (1, "Boosting Your Immune System")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Methotrexate slows joint damage.", True),  # a named treatment's benefit
+        ("Some biologics have been linked to rare cancers.", True),
+        ("About 1 in 10 adults has diabetes.", True),  # a number
+        ("Biosimilars work as well as the original medicine.", True),  # a comparison
+        ("The body's defence cells go rogue and damage healthy tissue.", False),  # background
+        ("Cytokines are messengers that drive inflammation.", False),  # a mechanism
+    ],
+)
+def test_key_claims_are_warnings_background_claims_info(
+    tmp_path: Path, text: str, key: bool
+) -> None:
+    article = check_text(tmp_path, text + "\n", select=["CLM001", "CLM006"])
+    (finding,) = article.findings
+    assert finding.code == ("CLM001" if key else "CLM006")
+    assert finding.severity is (Severity.WARNING if key else Severity.INFO)
+    assert finding.details["key"] is key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In plain terms, it's any treatment that tweaks how your immune system behaves.",
+        "All five trials reported on safety, and two on efficacy.",
+        "Symptoms include a runny or blocked nose and nightmares or double vision.",
+        "Here is a link to a list of providers near you.",
+        "It's tied to how your liver processes drugs.",
+    ],
+)
+def test_definitions_methods_symptoms_and_other_senses_are_not_claims(text: str) -> None:
+    assert detect(EN, text) is None
+
+
+def test_a_clause_after_an_instruction_can_be_a_claim() -> None:
+    text = "Take MAOIs and antidepressants apart: mixing them can trigger serotonin syndrome."
+    claim = detect(EN, text)
+    assert claim is not None
+    assert claim.cue.text == "trigger"
+    assert text[claim.cue.start : claim.cue.end] == "trigger"
+    assert claim.treatment is not None and claim.treatment.text == "MAOIs"
+
+
+def test_a_study_summary_sources_its_own_results(tmp_path: Path) -> None:
+    text = (
+        "We found 12 trials with 1,200 people.\n\n"
+        "Exercise probably reduces back pain compared with usual care.\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM"])
+    assert list(article.findings) == []
+    write(tmp_path, "checker.toml", "[claims]\nself-reports = false\n")
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, text, config=config, select=["CLM001"])
+    assert {f.text for f in article.findings} >= {"compared with"}
+
+
+def test_an_article_citing_nothing_is_summed_up_once(tmp_path: Path) -> None:
+    text = (
+        "# Statins\n\n"
+        "Statins lower cholesterol. About 1 in 5 people get muscle aches.\n\n"
+        "Statins work better than diet alone. High cholesterol damages the arteries.\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM"])
+    (summary,) = only(article, "CLM005")
+    assert summary.scope.value == "document"
+    assert summary.details["count"] == 4
+    assert summary.details["key"] == 3
+    assert [c["key"] for c in summary.details["claims"]] == [True, True, True, False]
+    assert "4 health claims (3 key)" in summary.message
+    linked = text.replace("alone.", "alone ([NHS](https://www.nhs.uk/statins)).")
+    assert only(check_text(tmp_path, linked, select=["CLM"]), "CLM005") == []
+
+
+def test_unsourced_min_claims_is_configurable(tmp_path: Path) -> None:
+    text = "Statins lower cholesterol.\n"
+    assert only(check_text(tmp_path, text, select=["CLM"]), "CLM005") == []
+    write(tmp_path, "checker.toml", "[claims]\nunsourced-min-claims = 1\n")
+    config = load_config(tmp_path / "checker.toml")
+    assert len(only(check_text(tmp_path, text, config=config, select=["CLM"]), "CLM005")) == 1
+    write(tmp_path, "checker.toml", "[claims]\nunsourced-min-claims = 0\n")
+    with pytest.raises(ConfigError, match="unsourced-min-claims"):
+        load_config(tmp_path / "checker.toml")
+
+
+def test_an_expert_named_in_a_news_story_is_a_source() -> None:
+    text = '"Fasting improves blood sugar," Peterson says.'
+    assert [c.kind for c in find_citations(text, 0, len(text), EN)] == ["source"]
+    text = "Doctors say fasting improves blood sugar."
+    assert find_citations(text, 0, len(text), EN) == []

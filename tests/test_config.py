@@ -229,9 +229,9 @@ def test_resolve_unknown_selector() -> None:
 def test_selection_select_minus_ignore() -> None:
     selection = Selection.build(["RDG"], ["long-sentence", "RDG005"])
     assert selection.codes == frozenset({"RDG001", "RDG002", "RDG004"})
-    assert Selection.build(["ALL"], ["CHK", "PLN", "CLM", "A11Y", "TRN", "GRM"]).codes == frozenset(
-        {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005"}
-    )
+    assert Selection.build(
+        ["ALL"], ["CHK", "PLN", "CLM", "NUM", "A11Y", "TRN", "GRM"]
+    ).codes == frozenset({"RDG001", "RDG002", "RDG003", "RDG004", "RDG005"})
 
 
 @pytest.mark.parametrize(

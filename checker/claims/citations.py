@@ -127,6 +127,7 @@ class References:
     numbers: int  # entries in the reference list (numbered 1..n)
     explicit_numbers: frozenset[str]  # [n]: definitions
     section_blocks: frozenset[int]  # blocks inside a reference section (not checked for claims)
+    heading: str = ""  # the heading of the article's reference section, if it has one
 
     def resolves(self, citation: Citation) -> list[str]:
         """The targets of a marker that point nowhere."""
@@ -153,12 +154,14 @@ def find_references(document: Document) -> References:
     entries = 0
     level = 0
     inside = False
+    heading = ""
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.HEADING:
             if inside and block.level <= level:
                 inside = False
             if not inside and _REFERENCE_HEADINGS.match(block.text):
                 inside, level = True, block.level
+                heading = heading or block.text.strip()
             continue
         if inside:
             section.add(index)
@@ -170,4 +173,4 @@ def find_references(document: Document) -> References:
         line_start = document.source.rfind("\n", 0, span[0]) + 1
         if _FOOTNOTE_DEFINITION.match(document.source, line_start):
             section.add(index)
-    return References(footnotes, entries, explicit, frozenset(section))
+    return References(footnotes, entries, explicit, frozenset(section), heading if entries else "")

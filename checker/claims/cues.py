@@ -3,9 +3,10 @@
 ``checker/data/claims/<lang>.txt`` has sections (``[efficacy]``, ``[risk]``,
 ``[hedge]``...), one regular expression per line, matched case-insensitively at
 word boundaries (``[source]`` is matched case-sensitively, so that "according to
-the WHO" counts and "according to your mum" does not; ``[instruction]`` and
-``[definition]`` and ``[answer]`` only at the start of a sentence).  Projects add patterns per
-language and section from configuration.
+the WHO" counts and "according to your mum" does not; ``[instruction]``,
+``[definition]`` and ``[answer]`` only at the start of a sentence).  The same files
+hold the number cues of the NUM rules (``[relative-risk]``, ``[absolute-risk]``...).
+Projects add patterns per language and section from configuration.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ SECTIONS: dict[str, str] = {
     "definition": "a sentence that defines a term (matched at the sentence start)",
     "instruction": "a sentence that tells the reader what to do",
     "answer": "a short answer to the question before it (matched at the sentence start)",
+    "treatment": "a named treatment, medicine or behaviour (its benefit or harm is a key claim)",
+    "negation": "a negation: absolute wording after it is careful, not a promise",
+    "limiter": "a modal or quantifier that turns a promise into an ordinary claim ('can cure')",
+    "self-report": "the article reports its own study or review ('we found', 'this review')",
+    "relative-risk": "a relative risk ('halves the risk', '30% lower', 'twice as likely')",
+    "absolute-risk": "an absolute figure or natural frequency ('4 in 1,000', 'from 2% to 1%')",
+    "frequency": "a natural frequency ('1 in 5', '2 out of 10')",
+    "percentage": "a share given as a percentage ('20% of people')",
 }
 _HEADER = re.compile(r"\[([a-z-]+)\]")
 _CASE_SENSITIVE = frozenset({"source"})

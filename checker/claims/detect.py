@@ -3,12 +3,24 @@
 Every decision names the cue that triggered it, so a writer can see why a
 sentence was flagged.  Questions, instructions to the reader, definitions, and
 statements about future research or unknowns are not claims; a question that the
-next sentence answers ("Can pets spread it? Yes.") is.
+next sentence answers ("Can pets spread it? Yes.") is, and so is a clause after an
+instruction ("Do not mix them: mixing them can trigger serotonin syndrome").
+
+Absolute wording is a promise only when nothing in its clause negates or limits it:
+"No medication is risk-free" and "it is not 100% effective" are careful wording, and
+"can cure" is an ordinary claim of a benefit.
+
+A claim is *key* when a reader could act on it or be harmed by it: a number or rate, a
+dose, a comparison, an appeal to evidence, a promise, or the benefit or harm of a named
+treatment or behaviour.  Other claims (how a condition works, what a mechanism does)
+are background.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from checker.claims.cues import CueSet
 
@@ -26,6 +38,22 @@ CATEGORIES = (
 #: Sections whose cues state a relation between a cause and an effect.
 _RELATIONS = ("absolute", "comparison", "efficacy", "risk", "causal")
 STRENGTHS = ("direct", "conditional", "correlational", "none")
+#: Categories that make a claim key whatever it is about.
+_KEY_ALWAYS = frozenset({"absolute", "evidence", "comparison", "statistic", "dose"})
+#: Categories that make a claim key when it names a treatment or behaviour.
+_KEY_WITH_TREATMENT = frozenset({"efficacy", "risk"})
+#: Where a clause ends: what comes before it does not negate what comes after.
+_CLAUSE_END = re.compile(
+    r"[,;:.!?()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|while|whereas|"
+    r"pero|aunque|sino|mais|cependant|pourtant|alors que|aber|jedoch|doch|sondern)\b",
+    re.IGNORECASE,
+)
+#: After a promise, a negation only counts right after a verb ("a cure is not available").
+_NEGATED_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,2}?(?:is|are|was|were|do|does|did|has|have|will|would|can)"
+    r"(?:\s+not\b|n['’]t\b|\s+never\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +74,33 @@ class Claim:
     cue: Cue  # the cue that names the category
     hedge: Cue | None = None
     link: Cue | None = None  # the correlational cue, if any
+    treatment: Cue | None = None  # the treatment or behaviour it is about, if named
+
+    @property
+    def key(self) -> bool:
+        """Whether a reader could act on the claim or be harmed by it (see the module doc)."""
+        found = set(self.categories)
+        return bool(
+            found & _KEY_ALWAYS or (found & _KEY_WITH_TREATMENT and self.treatment is not None)
+        )
+
+    def shifted(self, offset: int) -> Claim:
+        """The claim with its cues moved ``offset`` characters on (found in a tail clause)."""
+
+        def move(cue: Cue | None) -> Cue | None:
+            return (
+                None
+                if cue is None
+                else replace(cue, start=cue.start + offset, end=cue.end + offset)
+            )
+
+        return replace(
+            self,
+            cue=replace(self.cue, start=self.cue.start + offset, end=self.cue.end + offset),
+            hedge=move(self.hedge),
+            link=move(self.link),
+            treatment=move(self.treatment),
+        )
 
 
 def _cue(cues: CueSet, section: str, text: str, lower: str) -> Cue | None:
@@ -59,6 +114,15 @@ def _cue(cues: CueSet, section: str, text: str, lower: str) -> Cue | None:
         if match.start() == _opening(text) and word.endswith(("ed", "ing")) and " " not in word:
             continue
         return Cue(section, match.start(), match.end(), word)
+    return None
+
+
+def _outside(cues: CueSet, section: str, text: str, lower: str, found: Iterable[Cue]) -> Cue | None:
+    """The first cue of ``section`` not inside one already found ("likely" in "more likely")."""
+    spans = [(c.start, c.end) for c in found]
+    for match in cues.finditer(section, text, lower):
+        if not any(start <= match.start() < end for start, end in spans):
+            return Cue(section, match.start(), match.end(), match.group(0))
     return None
 
 
@@ -80,8 +144,57 @@ def is_answer(cues: CueSet, text: str) -> bool:
     return cues.search("answer", text) is not None
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The part of ``text``'s clause that comes before offset ``start``."""
+    head = text[:start]
+    cut = 0
+    for match in _CLAUSE_END.finditer(head):
+        cut = match.end()
+    return head[cut:]
+
+
+def _clause_after(text: str, end: int) -> str:
+    match = _CLAUSE_END.search(text, end)
+    return text[end : match.start() if match else len(text)]
+
+
+def _promise(
+    cues: CueSet, text: str, lower: str, negated: list[Cue]
+) -> tuple[Cue | None, Cue | None]:
+    """The first absolute cue that is a promise, and the first one that a modal or
+    quantifier limits ("can cure", "often cures"), which is then an ordinary benefit.
+    Negated ones ("not 100% effective") are added to ``negated``."""
+    limited = None
+    for match in cues.finditer("absolute", text, lower):
+        cue = Cue("absolute", match.start(), match.end(), match.group(0))
+        before = _clause_before(text, cue.start)
+        if (
+            cues.search("negation", before) is not None
+            or _NEGATED_AFTER.match(_clause_after(text, cue.end)) is not None
+        ):
+            negated.append(cue)
+            continue
+        if cues.search("limiter", before) is not None or cues.search("hedge", before) is not None:
+            limited = limited or Cue("efficacy", cue.start, cue.end, cue.text)
+            continue
+        return cue, limited
+    return None, limited
+
+
+def _instruction_tail(text: str) -> int:
+    """Where the clause after an opening instruction starts, or 0 when there is none.
+
+    "Take them with food: mixing them can upset your stomach" tells the reader what to do,
+    then states a harm; the harm is a claim.
+    """
+    match = re.search(r"[:;\u2014]|\s\u2013\s|,\s(?=(?:as|because|since|so|or|which)\b)", text)
+    if match is None or len(text) - match.end() < 12:
+        return 0
+    return match.end()
+
+
 def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
-    """The claim ``text`` makes, or None.  Absolute wording is a claim wherever it appears.
+    """The claim ``text`` makes, or None.  A promise is a claim wherever it appears.
 
     A question is no claim unless it is ``answered`` by the sentence after it: then the
     answer asserts what the question asks.
@@ -89,19 +202,32 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
     if not answered and is_question(text):
         return None
     lower = text.lower()
-    absolute = _cue(cues, "absolute", text, lower)
+    negated: list[Cue] = []
+    absolute, limited = _promise(cues, text, lower, negated)
+    if absolute is None and cues.search("instruction", text, lower) is not None:
+        tail = _instruction_tail(text)
+        claim = detect(cues, text[tail:], answered=answered) if tail else None
+        if claim is None:
+            return None
+        if claim.treatment is None:
+            claim = replace(claim, treatment=_cue(cues, "treatment", text, lower))
+        return claim.shifted(tail)
+    for cue in negated:  # careful wording is no claim of any other kind either
+        blank = " " * (cue.end - cue.start)
+        text = text[: cue.start] + blank + text[cue.end :]
+        lower = lower[: cue.start] + blank + lower[cue.end :]
     if absolute is None and any(
-        cues.search(section, text, lower) is not None
-        for section in ("instruction", "definition", "not-claim")
+        cues.search(s, text, lower) is not None for s in ("definition", "not-claim")
     ):
         return None
     found: dict[str, Cue] = {}
     if absolute is not None:
         found["absolute"] = absolute
     for section in CATEGORIES[1:]:
-        cue = _cue(cues, section, text, lower)
-        if cue is not None:
-            found[section] = cue
+        if (named := _cue(cues, section, text, lower)) is not None:
+            found[section] = named
+    if limited is not None and "efficacy" not in found:
+        found["efficacy"] = limited
     hedge = None
     link = _cue(cues, "correlational", text, lower)
     if link is not None:
@@ -109,7 +235,7 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
         if not found.keys() & {"efficacy", "risk", "comparison", "absolute"}:
             found.setdefault("risk", link)  # "linked to", "associated with": a risk claim
     elif found.keys() & _RELATIONS:
-        hedge = _cue(cues, "hedge", text, lower)
+        hedge = _outside(cues, "hedge", text, lower, found.values())
         strength = "conditional" if hedge is not None else "direct"
     else:
         strength = "none"
@@ -117,4 +243,7 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
         return None
     categories = tuple(c for c in CATEGORIES if c in found)
     first = categories[0]
-    return Claim(first, categories, strength, found[first], hedge, link)
+    treatment = None
+    if found.keys() & _KEY_WITH_TREATMENT and not found.keys() & _KEY_ALWAYS:
+        treatment = _cue(cues, "treatment", text, lower)  # only where it decides the claim
+    return Claim(first, categories, strength, found[first], hedge, link, treatment)

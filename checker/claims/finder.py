@@ -1,14 +1,23 @@
-"""Every claim of an article with the citations that back it, found once for all CLM rules."""
+"""Every claim of an article with the citations that back it, found once for all CLM and NUM
+rules.
+
+A claim with no citation in its sentence is covered by a citation ending its paragraph,
+then by the article itself when it reports its own study or review ("we found", "this
+review"), then by the article's Sources or References section: editors source an
+article at those levels, not sentence by sentence.  Headings are read for promises only
+(a headline that promises a cure misleads as much as a sentence).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from checker.claims.citations import Citation, References, find_citations, find_references
 from checker.claims.cues import CueSet, cues_for, package_cues
-from checker.claims.detect import Claim, detect, is_answer, is_question
+from checker.claims.detect import Claim, Cue, detect, is_answer, is_question
 from checker.config import ClaimsOptions
 from checker.model import BlockKind, Document
 from checker.text.analysis import DocumentAnalysis, Sentence
@@ -19,11 +28,26 @@ class FoundClaim:
     sentence: Sentence
     claim: Claim
     citations: tuple[Citation, ...]  # in the sentence itself
-    covered_by: Citation | None = None  # a citation ending the paragraph, when none is here
+    covered_by: Citation | None = None  # the paragraph's, the article's or its sources list
+    heading: bool = False  # in a heading that is not checked: only its promise counts
 
     @property
     def cited(self) -> bool:
         return bool(self.citations) or self.covered_by is not None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberUse:
+    """A relative risk, natural frequency or percentage in a sentence.
+
+    ``absolute`` is the absolute figure in the same sentence or paragraph, for a relative
+    risk (None when the paragraph has none).
+    """
+
+    kind: str  # relative-risk, frequency or percentage
+    sentence: Sentence
+    cue: Cue
+    absolute: Cue | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +63,19 @@ class ClaimsResult:
     claims: list[FoundClaim] = field(default_factory=list)
     dangling: list[Dangling] = field(default_factory=list)
     references: References | None = None
+    self_report: Citation | None = None  # where the article says it reports its own study
+    citation_count: int = 0  # citations anywhere in the checked text, claim or not
+    numbers: list[NumberUse] = field(default_factory=list)
+
+    @property
+    def cites_nothing(self) -> bool:
+        """No citation, reference list, footnote or self-report anywhere in the article."""
+        references = self.references
+        return (
+            self.citation_count == 0
+            and self.self_report is None
+            and (references is None or (not references.has_list and not references.heading))
+        )
 
 
 def supports(lang: str) -> bool:
@@ -57,6 +94,56 @@ def _answered_questions(sentences: Sequence[Sentence], cues: CueSet) -> set[int]
     }
 
 
+#: A sentence opening with one of these is about what the sentence before named.
+_PRONOUN = re.compile(
+    r"\W*(?:they|it|these|this|those|both|either|ellos|ellas|estos|estas|ils|elles|ceux-ci|"
+    r"sie|diese|dieses|es)\b",
+    re.IGNORECASE,
+)
+
+
+_NUMBER_SECTIONS = ("relative-risk", "frequency", "percentage")
+
+
+def _cue(cues: CueSet, section: str, text: str) -> Cue | None:
+    match = cues.search(section, text)
+    return None if match is None else Cue(section, match.start(), match.end(), match.group(0))
+
+
+def _numbers(cues: CueSet, block_text: str, sentences: list[Sentence]) -> list[NumberUse]:
+    """Relative risks (with the absolute figure of their paragraph), frequencies and
+    percentages of one paragraph, found with one scan of the paragraph per kind."""
+    lower = block_text.lower()
+    absolute_match = cues.search("absolute-risk", block_text, lower)
+    found: list[NumberUse] = []
+    for kind in _NUMBER_SECTIONS:
+        for match in cues.finditer(kind, block_text, lower):
+            sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+            if sentence is None:
+                continue
+            start, end = match.start() - sentence.start, match.end() - sentence.start
+            absolute = None
+            if absolute_match is not None:
+                absolute = Cue("absolute-risk", *absolute_match.span(), absolute_match.group(0))
+            found.append(NumberUse(kind, sentence, Cue(kind, start, end, match.group(0)), absolute))
+    found.sort(key=lambda use: (use.sentence.start, use.cue.start))
+    return found
+
+
+def _self_report(document: Document, analysis: DocumentAnalysis, cues: CueSet) -> Citation | None:
+    """The first place the article says it reports its own study or review, if any."""
+    blocks = sorted({sentence.block for sentence in analysis.sentences})
+    for index in blocks:
+        block = document.blocks[index]
+        if block.kind in (BlockKind.QUOTE, BlockKind.IMAGE_ALT):
+            continue
+        match = cues.search("self-report", block.text)
+        if match is not None:
+            start, end = block.content.source_span(match.start(), match.end())
+            return Citation("self", match.group(0), start, end)
+    return None
+
+
 def find_claims(
     document: Document, analysis: DocumentAnalysis, options: ClaimsOptions
 ) -> ClaimsResult:
@@ -67,8 +154,9 @@ def find_claims(
         return result
     references = result.references = find_references(document)
     skipped = {BlockKind.IMAGE_ALT}
+    promises_only: set[BlockKind] = set()
     if not options.check_headings:
-        skipped.add(BlockKind.HEADING)
+        promises_only.add(BlockKind.HEADING)
     if not options.check_quotes:
         skipped.add(BlockKind.QUOTE)
     source = document.source
@@ -81,19 +169,34 @@ def find_claims(
             continue
         start, end = block.content.source_span(sentence.start, sentence.end)
         citations = find_citations(source, start, end, cues, block.links)
+        result.citation_count += len(citations)
         by_block.setdefault(sentence.block, []).append((sentence, citations))
         for citation in citations:
             missing = references.resolves(citation)
             if missing and (citation.start, citation.end) not in seen_markers:
                 seen_markers.add((citation.start, citation.end))
                 result.dangling.append(Dangling(citation, tuple(missing)))
-    for sentences in by_block.values():
+    if options.self_reports:
+        result.self_report = _self_report(document, analysis, cues)
+    sources_list = None
+    if options.reference_section and references.heading:
+        sources_list = Citation("reference-section", references.heading, 0, 0)
+    for index, sentences in by_block.items():
+        heading = document.blocks[index].kind in promises_only
         closing = sentences[-1][1]
         paragraph_citation = closing[0] if closing and options.paragraph_citations else None
+        covering = paragraph_citation or result.self_report or sources_list
+        previous: Sentence | None = None
         for sentence, citations in sentences:
             claim = detect(cues, sentence.text, answered=id(sentence) in answered)
-            if claim is None:
+            before, previous = previous, sentence
+            if claim is None or (heading and claim.category != "absolute"):
                 continue
-            covered = None if citations else paragraph_citation
-            result.claims.append(FoundClaim(sentence, claim, tuple(citations), covered))
+            if claim.treatment is None and before is not None and _PRONOUN.match(sentence.text):
+                claim = replace(claim, treatment=_cue(cues, "treatment", before.text))
+            covered = None if citations else covering
+            result.claims.append(FoundClaim(sentence, claim, tuple(citations), covered, heading))
+        if not heading:
+            text = document.blocks[index].text
+            result.numbers.extend(_numbers(cues, text, [s for s, _ in sentences]))
     return result

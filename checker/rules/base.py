@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.claims.finder import ClaimsResult
-from checker.config import LanguageToolOptions, PlainLanguageOptions, ReadabilityOptions
+from checker.config import (
+    ClaimsOptions,
+    LanguageToolOptions,
+    PlainLanguageOptions,
+    ReadabilityOptions,
+)
 from checker.grammar.checker import GrammarResult
 from checker.model import Block, Document, Finding, Scope, Severity
 from checker.plain.jargon import JargonResult
@@ -33,6 +38,7 @@ class RuleContext:
     claims: ClaimsResult | None = None  # None for unsupported languages
     grammar: GrammarResult | None = None  # None when LanguageTool did not check the article
     languagetool: LanguageToolOptions = field(default_factory=LanguageToolOptions)
+    claims_options: ClaimsOptions = field(default_factory=ClaimsOptions)
 
     def block_finding(
         self,

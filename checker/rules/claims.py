@@ -1,4 +1,10 @@
-"""CLM: medical claims that need a citation, absolute wording, and citations that point nowhere."""
+"""CLM: medical claims that need a source, promises, and citations that point nowhere.
+
+What needs a source (the product's definition, also in the README): a specific, checkable
+health statement a reader could act on or be harmed by.  The key ones (a number or rate,
+a dose, a comparison, an appeal to evidence, the benefit or harm of a named treatment or
+behaviour) are warnings when nothing sources them; background claims are information.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +61,8 @@ def _details(found: FoundClaim) -> dict[str, object]:
         "strength": claim.strength,
         "cue": claim.cue.text,
         "cue_kind": claim.cue.section,
+        "key": claim.key,
+        "treatment": claim.treatment.text if claim.treatment else None,
         "hedge": claim.hedge.text if claim.hedge else None,
         "cited": found.cited,
         "citations": [{"kind": c.kind, "text": c.text} for c in citations],
@@ -75,62 +83,100 @@ def _claim_finding(ctx: RuleContext, self: Rule, found: FoundClaim, message: str
     )
 
 
-@rule(
-    "CLM001",
-    "uncited-claim",
-    Severity.WARNING,
-    "A medical claim (benefit, risk, dose, statistic, comparison, evidence) with no citation.",
-)
-def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a sentence that makes a medical claim and carries no citation: a benefit
-    ("reduces", "prevents", "relieves"), a risk ("linked to", "raises the risk of", "can
-    cause"), a dose or schedule ("15 mg once a week"), a statistic ("30%", "1 in 1,000"), a
-    comparison ("better than"), or an appeal to evidence ("studies show").  The finding marks
-    the cue that triggered it, and ``details`` give the category and how strongly the claim is
-    worded (direct, conditional, correlational, none).
-
-    A citation is a link, a URL, a marker ([1], [^2], superscript), an author-year reference,
-    a DOI or PMID, or a named source ("according to the WHO").  A citation ending a paragraph
-    covers the sentences before it (``paragraph-citations`` in ``[tool.checker.claims]``).
-    Questions, instructions to the reader, headings and quotes are not checked (headings and
-    quotes can be: ``check-headings``, ``check-quotes``).
-
-    Why: readers act on health claims; a claim without a source cannot be checked, and
-    regulators and publishers expect one.
-
-    Before: Turmeric reduces joint pain in arthritis.
-    After: In small trials, turmeric may reduce joint pain in arthritis (Daily et al., 2016).
-    """
+def _uncited(ctx: RuleContext, *, key: bool) -> Iterator[FoundClaim]:
+    """Claims outside unchecked headings that nothing sources, key ones or the others."""
     if ctx.claims is None:
         return
     for found in ctx.claims.claims:
         claim = found.claim
-        if found.cited or claim.category == "absolute":
+        if found.heading or found.cited or claim.category == "absolute" or claim.key != key:
             continue
-        what = _CATEGORY_NAMES[claim.category]
-        wording = _WORDING[claim.strength]
-        because = claim.link or claim.hedge
-        if because is not None and because.text != claim.cue.text:
-            wording += f" ('{because.text}')"
-        yield _claim_finding(
-            ctx,
-            self,
-            found,
-            f"'{claim.cue.text}' states {what}{wording}, with no citation: "
-            f"{_advice(claim.category, claim.strength)}",
-        )
+        yield found
+
+
+def _uncited_message(found: FoundClaim) -> str:
+    claim = found.claim
+    what = _CATEGORY_NAMES[claim.category]
+    wording = _WORDING[claim.strength]
+    because = claim.link or claim.hedge
+    if because is not None and because.text != claim.cue.text:
+        wording += f" ('{because.text}')"
+    about = ""
+    if claim.treatment is not None and claim.category in ("efficacy", "risk"):
+        about = f" of '{claim.treatment.text}'"
+    return (
+        f"'{claim.cue.text}' states {what}{about}{wording}, with no source: "
+        f"{_advice(claim.category, claim.strength)}"
+    )
+
+
+@rule(
+    "CLM001",
+    "uncited-claim",
+    Severity.WARNING,
+    "A key health claim (number, dose, comparison, evidence, effect of a treatment) with no "
+    "source.",
+)
+def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """What needs a source: a specific, checkable health statement a reader could act on or
+    be harmed by: the benefit or harm of a treatment or behaviour, how often something
+    happens (numbers, rates, chances), a comparison ("safer than", "works better than"),
+    dose facts and schedules, recommendations attributed to experts or guidelines, causal
+    statements about health.  Not claims: definitions and explanations of terms, general
+    background on how a condition works (unless it gives numbers or causes a reader would
+    act on), instructions to the reader (a clause after one can carry a claim), questions,
+    headings, navigation, symptom lists, logistics, statements of uncertainty ("we don't
+    know yet"), careful wording ("no medicine is risk-free") and non-medical senses of
+    medical-looking words.
+
+    Flags a key health claim that nothing sources: a number or rate ("30%", "1 in 1,000"),
+    a dose or schedule ("15 mg once a week"), a comparison ("safer than", "works better
+    than"), an appeal to evidence ("studies show"), or the benefit or harm of a named
+    treatment or behaviour ("methotrexate slows joint damage", "biologics are linked to rare
+    cancers", "smoking raises the risk").  The finding marks the cue that triggered it, and
+    ``details`` give the category, how strongly the claim is worded (direct, conditional,
+    correlational, none), the treatment it is about and the cue.
+
+    A claim is sourced by a citation in its sentence (a link, a URL, a marker such as [1],
+    [^2] or a superscript, an author-year reference, a DOI or PMID, a named source such as
+    "according to the WHO"), by a citation ending its paragraph (``paragraph-citations``),
+    by the article itself when it reports its own study or review ("we found", "this
+    review": ``self-reports``), or by the article's Sources or References section
+    (``reference-section``), all in ``[tool.checker.claims]``.
+
+    Not claims: definitions and explanations of terms, instructions to the reader (a clause
+    after one can be), questions, navigation, statements of what is not yet known, and
+    careful wording ("no medicine is risk-free").  Background claims (how a condition or a
+    mechanism works) are reported as information by CLM006, and headings and quotes are
+    not checked (``check-headings``, ``check-quotes``).
+
+    Why: readers act on health claims; a number, a comparison or a treatment's effect
+    without a source cannot be checked, and regulators and publishers expect one.
+
+    Before: Turmeric reduces joint pain in arthritis.
+    After: In small trials, turmeric may reduce joint pain in arthritis (Daily et al., 2016).
+    """
+    for found in _uncited(ctx, key=True):
+        yield _claim_finding(ctx, self, found, _uncited_message(found))
 
 
 @rule(
     "CLM002",
     "absolute-claim",
     Severity.ERROR,
-    "Absolute or miracle wording: cures, guaranteed, 100% safe, no side effects.",
+    "A promise: cures, guaranteed, 100% safe, no side effects, miracle.",
 )
 def absolute_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags absolute or miracle wording about health ("cures", "guaranteed", "100% safe",
-    "no side effects", "miracle", "boosts your immune system"), whether or not it is cited:
-    no treatment works for everyone or is free of risk, so the wording itself misleads.
+    """Flags a promise about health ("cures", "guaranteed", "100% safe", "no side effects",
+    "miracle", "boosts your immune system", "sin efectos secundarios"), cited or not, in
+    the text and in headings: no treatment works for everyone or is free of risk, so the
+    wording itself misleads.
+
+    Careful wording is never flagged: a promise negated in its clause ("No medication is
+    risk-free", "it is not 100% effective", "Steroid injections aren't always a cure",
+    "n'est pas sans risque", "no es un milagro", "heilt nicht") or limited by a modal or
+    quantifier ("can cure", "often cures": then it is an ordinary claim of a benefit, for
+    CLM001).
 
     Why: absolute promises are what advertising rules forbid in health claims, and readers
     who believe them may stop a treatment that works or ignore side effects.
@@ -218,18 +264,104 @@ def cited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.claims is None:
         return
     for found in ctx.claims.claims:
-        if not found.cited or found.claim.category == "absolute":
+        if not found.cited or found.heading or found.claim.category == "absolute":
             continue
         citation = found.citations[0] if found.citations else found.covered_by
         assert citation is not None
-        how = "at the end of its paragraph" if not found.citations else ""
-        yield _claim_finding(
-            ctx,
-            self,
-            found,
-            f"Claim cited by '{citation.text}'{' ' + how if how else ''}: check that the source "
-            "supports it",
+        if citation.kind == "self":
+            continue  # the article's own results: no other source to compare with
+        if citation.kind == "reference-section":
+            message = (
+                f"Claim covered by the article's '{citation.text}' section: check that one of "
+                "its sources supports it"
+            )
+        else:
+            how = " at the end of its paragraph" if not found.citations else ""
+            message = f"Claim cited by '{citation.text}'{how}: check that the source supports it"
+        yield _claim_finding(ctx, self, found, message)
+
+
+@rule(
+    "CLM005",
+    "unsourced-article",
+    Severity.WARNING,
+    "An article that makes health claims and cites no source at all.",
+)
+def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags, once, an article that makes claims (at least ``unsourced-min-claims``, 3 by
+    default, in ``[tool.checker.claims]``, one of them key) and cites nothing anywhere: no
+    citation in any sentence, no Sources or References section, no footnotes, and no study
+    of its own.
+    ``details`` list its claims, key ones first, each with its line, category and whether it
+    is key; the key ones are also flagged in place by CLM001.
+
+    Why: an article without sources is one problem, for the editor to send back once ("add
+    the sources you used"), not a wall of warnings; readers and search engines trust health
+    pages that show where their facts come from.
+
+    Before: an article on statins with eight claims and no links or reference list.
+    After: the same article with a "Sources" section listing the NICE guideline and the
+    Cochrane review it draws on.
+    """
+    result = ctx.claims
+    if result is None or not result.cites_nothing:
+        return
+    claims = [f for f in result.claims if not f.heading]
+    if len(claims) < ctx.claims_options.unsourced_min_claims:
+        return
+    claims.sort(key=lambda f: not f.claim.key)
+    key = sum(1 for f in claims if f.claim.key)
+    if not key:
+        return  # background alone: CLM006 shows it, and there is nothing to send back
+    listed = []
+    for found in claims:
+        position = ctx.sentence_position(found.sentence)
+        listed.append(
+            {
+                **position,
+                "category": found.claim.category,
+                "cue": found.claim.cue.text,
+                "key": found.claim.key,
+            }
         )
+    yield ctx.document_finding(
+        self,
+        f"The article makes {len(claims)} health claims ({key} key) and cites no source: add "
+        "the sources you used (links, or a Sources section), starting with the key claims",
+        suggestion="Add a 'Sources' section listing the guidelines and studies the article "
+        "draws on.",
+        details={"claims": listed, "count": len(claims), "key": key},
+    )
 
 
-RULES = (uncited_claim, absolute_claim, dangling_citation, cited_claim)
+@rule(
+    "CLM006",
+    "uncited-background-claim",
+    Severity.INFO,
+    "A background health claim (how a condition or mechanism works) with no source.",
+)
+def uncited_background_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports, as information, a claim that nothing sources but that is background rather
+    than something a reader would act on: how a condition develops, what a mechanism does
+    ("TNF inhibitors block a messenger that causes inflammation"), a benefit or harm with
+    no treatment or behaviour named.  The report shows them so an editor can decide; they
+    do not count as warnings.  ``details`` are those of CLM001.
+
+    Why: background statements can be wrong too, but asking for a source on every one of
+    them buries the claims that matter; CLM001 covers those.
+
+    Before: Inflammation damages the lining of the joint.
+    After: Inflammation damages the lining of the joint (Arthritis Foundation, 2023).
+    """
+    for found in _uncited(ctx, key=False):
+        yield _claim_finding(ctx, self, found, _uncited_message(found))
+
+
+RULES = (
+    uncited_claim,
+    absolute_claim,
+    dangling_citation,
+    cited_claim,
+    unsourced_article,
+    uncited_background_claim,
+)
