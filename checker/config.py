@@ -88,7 +88,7 @@ class PlainLanguageOptions:
 class ClaimsOptions:
     """``[tool.checker.claims]``: what counts as cited, where claims are looked for."""
 
-    paragraph_citations: bool = True  # a citation ending a paragraph covers its sentences
+    paragraph_citations: bool = True  # a citation in a paragraph covers its sentences
     reference_section: bool = True  # a Sources/References section covers the article's claims
     self_reports: bool = True  # a study or review summary is the source of its own results
     unsourced_min_claims: int = 3  # CLM005: claims an article without sources must make

@@ -84,7 +84,7 @@ def test_not_citations() -> None:
 def test_uncited_and_cited_claims_in_an_article(tmp_path: Path) -> None:
     text = (
         "# Statins\n\n"
-        "Statins lower the risk of a heart attack [1]. They may cause muscle pain.\n\n"
+        "Statins lower the risk of a heart attack [1].\n\nStatins may cause muscle pain.\n\n"
         "Ask your doctor if statins are right for you.\n\n"
         "## References\n\n1. Collins R. Statins. Lancet 2016.\n"
     )
@@ -92,17 +92,23 @@ def test_uncited_and_cited_claims_in_an_article(tmp_path: Path) -> None:
     assert only(article, "CLM001") == []  # the References section covers "may cause"
     cited, covered = only(article, "CLM004")
     assert cited.details["citations"] == [{"kind": "number", "text": "[1]"}]
-    assert (covered.line, covered.text) == (3, "cause")
+    assert (covered.line, covered.text) == (5, "cause")
     assert covered.message.startswith("Claim covered by the article's 'References' section")
     assert only(article, "CLM003") == []  # [1] is in the reference list
     write(tmp_path, "checker.toml", "[claims]\nreference-section = false\n")
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, text, config=config, select=["CLM"])
     (uncited,) = only(article, "CLM001")
-    assert (uncited.line, uncited.text) == (3, "cause")
+    assert (uncited.line, uncited.text) == (5, "cause")
     assert uncited.details["strength"] == "conditional"
     assert uncited.details["category"] == "risk"
-    assert uncited.details["treatment"] == "Statins"  # "They" takes it from the sentence before
+    assert uncited.details["treatment"] == "Statins"
+
+
+def test_a_pronoun_takes_the_treatment_of_the_sentence_before(tmp_path: Path) -> None:
+    text = "Statins are cheap. They may cause muscle pain.\n"
+    (finding,) = only(check_text(tmp_path, text, select=["CLM001"]), "CLM001")
+    assert (finding.text, finding.details["treatment"]) == ("cause", "Statins")
 
 
 def test_citation_at_paragraph_end_covers_the_paragraph(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Every claim of an article with the citations that back it, found once for all CLM and NUM
 rules.
 
-A claim with no citation in its sentence is covered by a citation ending its paragraph,
+A claim with no citation in its sentence is covered by a citation elsewhere in its
+paragraph (the last one),
 then by the article itself when it reports its own study or review ("we found", "this
 review"), then by the article's Sources or References section: editors source an
 article at those levels, not sentence by sentence.  Headings are read for promises only
@@ -183,8 +184,8 @@ def find_claims(
         sources_list = Citation("reference-section", references.heading, 0, 0)
     for index, sentences in by_block.items():
         heading = document.blocks[index].kind in promises_only
-        closing = sentences[-1][1]
-        paragraph_citation = closing[0] if closing and options.paragraph_citations else None
+        cited = next((c[0] for _, c in reversed(sentences) if c), None)
+        paragraph_citation = cited if options.paragraph_citations else None
         covering = paragraph_citation or result.self_report or sources_list
         previous: Sentence | None = None
         for sentence, citations in sentences:

@@ -139,7 +139,7 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     A claim is sourced by a citation in its sentence (a link, a URL, a marker such as [1],
     [^2] or a superscript, an author-year reference, a DOI or PMID, a named source such as
-    "according to the WHO"), by a citation ending its paragraph (``paragraph-citations``),
+    "according to the WHO"), by a citation elsewhere in its paragraph (``paragraph-citations``),
     by the article itself when it reports its own study or review ("we found", "this
     review": ``self-reports``), or by the article's Sources or References section
     (``reference-section``), all in ``[tool.checker.claims]``.
