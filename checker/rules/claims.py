@@ -194,7 +194,7 @@ def absolute_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             ctx,
             self,
             found,
-            f"'{found.claim.cue.text}' is absolute wording: remove it, and say what the "
+            f"'{found.claim.cue.text}' promises more than any treatment can: say what the "
             "evidence shows and for whom",
         )
 
