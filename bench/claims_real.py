@@ -38,7 +38,7 @@ FAMILIES = ("CLM", "NUM")
 
 def cochrane_articles(split: str, count: int, folder: Path) -> list[Path]:
     """The first ``count`` plain-language summaries of ``split`` as Markdown articles."""
-    rows = [r for r in read_jsonl(DEFAULT_EVAL / "cochrane-pls" / "cochrane_pls_test_val.jsonl")]
+    rows = read_jsonl(DEFAULT_EVAL / "cochrane-pls" / "cochrane_pls_test_val.jsonl")
     rows = [r for r in rows if r["split"] == split][:count]
     paths = []
     for row in rows:

@@ -65,6 +65,10 @@ class Cue:
     end: int
     text: str
 
+    def moved(self, offset: int) -> Cue:
+        """The same cue ``offset`` characters further on."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -88,23 +92,19 @@ class Claim:
         """The claim with its cues moved ``offset`` characters on (found in a tail clause)."""
 
         def move(cue: Cue | None) -> Cue | None:
-            return (
-                None
-                if cue is None
-                else replace(cue, start=cue.start + offset, end=cue.end + offset)
-            )
+            return None if cue is None else cue.moved(offset)
 
         return replace(
             self,
-            cue=replace(self.cue, start=self.cue.start + offset, end=self.cue.end + offset),
+            cue=self.cue.moved(offset),
             hedge=move(self.hedge),
             link=move(self.link),
             treatment=move(self.treatment),
         )
 
 
-def _cue(cues: CueSet, section: str, text: str, lower: str) -> Cue | None:
-    """The first cue of ``section`` in ``text`` (``lower`` is ``text.lower()``).
+def first_cue(cues: CueSet, section: str, text: str, lower: str | None = None) -> Cue | None:
+    """The first cue of ``section`` in ``text`` (``lower`` is ``text.lower()``, if known).
 
     A participle opening the sentence is an adjective ("Reduced appetite is common"), not
     a verb, so it is passed over.
@@ -115,6 +115,12 @@ def _cue(cues: CueSet, section: str, text: str, lower: str) -> Cue | None:
             continue
         return Cue(section, match.start(), match.end(), word)
     return None
+
+
+def treatment_in(cues: CueSet, text: str, lower: str | None = None) -> Cue | None:
+    """The first treatment or behaviour named in ``text``, if any."""
+    match = cues.search("treatment", text, lower)
+    return None if match is None else Cue("treatment", match.start(), match.end(), match.group(0))
 
 
 def _outside(cues: CueSet, section: str, text: str, lower: str, found: Iterable[Cue]) -> Cue | None:
@@ -210,7 +216,7 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
         if claim is None:
             return None
         if claim.treatment is None:
-            claim = replace(claim, treatment=_cue(cues, "treatment", text, lower))
+            claim = replace(claim, treatment=first_cue(cues, "treatment", text, lower))
         return claim.shifted(tail)
     for cue in negated:  # careful wording is no claim of any other kind either
         blank = " " * (cue.end - cue.start)
@@ -224,12 +230,12 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
     if absolute is not None:
         found["absolute"] = absolute
     for section in CATEGORIES[1:]:
-        if (named := _cue(cues, section, text, lower)) is not None:
+        if (named := first_cue(cues, section, text, lower)) is not None:
             found[section] = named
     if limited is not None and "efficacy" not in found:
         found["efficacy"] = limited
     hedge = None
-    link = _cue(cues, "correlational", text, lower)
+    link = first_cue(cues, "correlational", text, lower)
     if link is not None:
         strength = "correlational"
         if not found.keys() & {"efficacy", "risk", "comparison", "absolute"}:
@@ -245,5 +251,5 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
     first = categories[0]
     treatment = None
     if found.keys() & _KEY_WITH_TREATMENT and not found.keys() & _KEY_ALWAYS:
-        treatment = _cue(cues, "treatment", text, lower)  # only where it decides the claim
+        treatment = first_cue(cues, "treatment", text, lower)  # only where it decides the claim
     return Claim(first, categories, strength, found[first], hedge, link, treatment)

@@ -2,11 +2,10 @@
 rules.
 
 A claim with no citation in its sentence is covered by a citation elsewhere in its
-paragraph (the last one),
-then by the article itself when it reports its own study or review ("we found", "this
-review"), then by the article's Sources or References section: editors source an
-article at those levels, not sentence by sentence.  Headings are read for promises only
-(a headline that promises a cure misleads as much as a sentence).
+paragraph (the last one), then by the article itself when it reports its own study or
+review ("we found", "this review"), then by the article's Sources or References section:
+editors source an article at those levels, not sentence by sentence.  Headings are read
+for promises only (a headline that promises a cure misleads as much as a sentence).
 """
 
 from __future__ import annotations
@@ -18,7 +17,15 @@ from itertools import pairwise
 
 from checker.claims.citations import Citation, References, find_citations, find_references
 from checker.claims.cues import CueSet, cues_for, package_cues
-from checker.claims.detect import Claim, Cue, detect, is_answer, is_question
+from checker.claims.detect import (
+    Claim,
+    Cue,
+    detect,
+    first_cue,
+    is_answer,
+    is_question,
+    treatment_in,
+)
 from checker.config import ClaimsOptions
 from checker.model import BlockKind, Document
 from checker.text.analysis import DocumentAnalysis, Sentence
@@ -41,8 +48,8 @@ class FoundClaim:
 class NumberUse:
     """A relative risk, natural frequency or percentage in a sentence.
 
-    ``absolute`` is the absolute figure in the same sentence or paragraph, for a relative
-    risk (None when the paragraph has none).
+    ``absolute`` is the absolute figure in the same paragraph (offsets in the paragraph), for
+    a relative risk (None when the paragraph has none).
     """
 
     kind: str  # relative-risk, frequency or percentage
@@ -75,7 +82,7 @@ class ClaimsResult:
         return (
             self.citation_count == 0
             and self.self_report is None
-            and (references is None or (not references.has_list and not references.heading))
+            and (references is None or not references.has_list)
         )
 
 
@@ -106,27 +113,21 @@ _PRONOUN = re.compile(
 _NUMBER_SECTIONS = ("relative-risk", "frequency", "percentage")
 
 
-def _cue(cues: CueSet, section: str, text: str) -> Cue | None:
-    match = cues.search(section, text)
-    return None if match is None else Cue(section, match.start(), match.end(), match.group(0))
-
-
 def _numbers(cues: CueSet, block_text: str, sentences: list[Sentence]) -> list[NumberUse]:
     """Relative risks (with the absolute figure of their paragraph), frequencies and
     percentages of one paragraph, found with one scan of the paragraph per kind."""
     lower = block_text.lower()
-    absolute_match = cues.search("absolute-risk", block_text, lower)
     found: list[NumberUse] = []
     for kind in _NUMBER_SECTIONS:
         for match in cues.finditer(kind, block_text, lower):
             sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
             if sentence is None:
                 continue
-            start, end = match.start() - sentence.start, match.end() - sentence.start
-            absolute = None
-            if absolute_match is not None:
-                absolute = Cue("absolute-risk", *absolute_match.span(), absolute_match.group(0))
-            found.append(NumberUse(kind, sentence, Cue(kind, start, end, match.group(0)), absolute))
+            cue = Cue(kind, match.start(), match.end(), match.group(0)).moved(-sentence.start)
+            found.append(NumberUse(kind, sentence, cue))
+    if any(use.kind == "relative-risk" for use in found):  # only they need the absolute figure
+        absolute = first_cue(cues, "absolute-risk", block_text, lower)
+        found = [replace(use, absolute=absolute) for use in found]
     found.sort(key=lambda use: (use.sentence.start, use.cue.start))
     return found
 
@@ -194,7 +195,7 @@ def find_claims(
             if claim is None or (heading and claim.category != "absolute"):
                 continue
             if claim.treatment is None and before is not None and _PRONOUN.match(sentence.text):
-                claim = replace(claim, treatment=_cue(cues, "treatment", before.text))
+                claim = replace(claim, treatment=treatment_in(cues, before.text))
             covered = None if citations else covering
             result.claims.append(FoundClaim(sentence, claim, tuple(citations), covered, heading))
         if not heading:

@@ -17,7 +17,12 @@ from checker.rules.base import Rule, RuleContext, rule
 
 
 def _finding(
-    ctx: RuleContext, self: Rule, use: NumberUse, message: str, **details: object
+    ctx: RuleContext,
+    self: Rule,
+    use: NumberUse,
+    message: str,
+    suggestion: str = "",
+    **details: object,
 ) -> Finding:
     sentence = use.sentence
     return ctx.block_finding(
@@ -26,7 +31,7 @@ def _finding(
         sentence.start + use.cue.start,
         sentence.start + use.cue.end,
         message,
-        suggestion=details.pop("suggestion", ""),  # type: ignore[arg-type]
+        suggestion=suggestion,
         details={"kind": use.kind, "cue": use.cue.text, "sentence": sentence.text, **details},
     )
 
