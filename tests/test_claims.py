@@ -425,3 +425,11 @@ def test_an_expert_named_in_a_news_story_is_a_source() -> None:
     assert [c.kind for c in find_citations(text, 0, len(text), EN)] == ["source"]
     text = "Doctors say fasting improves blood sugar."
     assert find_citations(text, 0, len(text), EN) == []
+
+
+def test_can_help_is_hedged_and_a_gerund_can_name_the_treatment() -> None:
+    claim = detect(EN, "Statins can help prevent coronary artery disease.")
+    assert claim is not None and claim.strength == "conditional"
+    claim = detect(EN, "Breastfeeding protects babies from infections.")
+    assert claim is not None and claim.treatment is not None
+    assert (claim.treatment.text, claim.key) == ("Breastfeeding", True)

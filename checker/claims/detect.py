@@ -216,7 +216,7 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
         if claim is None:
             return None
         if claim.treatment is None:
-            claim = replace(claim, treatment=first_cue(cues, "treatment", text, lower))
+            claim = replace(claim, treatment=treatment_in(cues, text, lower))
         return claim.shifted(tail)
     for cue in negated:  # careful wording is no claim of any other kind either
         blank = " " * (cue.end - cue.start)
@@ -251,5 +251,5 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
     first = categories[0]
     treatment = None
     if found.keys() & _KEY_WITH_TREATMENT and not found.keys() & _KEY_ALWAYS:
-        treatment = first_cue(cues, "treatment", text, lower)  # only where it decides the claim
+        treatment = treatment_in(cues, text, lower)  # only where it decides the claim
     return Claim(first, categories, strength, found[first], hedge, link, treatment)
