@@ -433,3 +433,15 @@ def test_can_help_is_hedged_and_a_gerund_can_name_the_treatment() -> None:
     claim = detect(EN, "Breastfeeding protects babies from infections.")
     assert claim is not None and claim.treatment is not None
     assert (claim.treatment.text, claim.key) == ("Breastfeeding", True)
+
+
+def test_the_treatment_is_the_subject_not_a_later_object(tmp_path: Path) -> None:
+    text = (
+        "Statins are cheap. However, they carry a risk of muscle pain, so screening helps.\n\n"
+        "Combining opioids with benzodiazepines can dangerously slow breathing.\n"
+    )
+    findings = only(check_text(tmp_path, text, select=["CLM001"]), "CLM001")
+    assert [(f.text, f.details["category"], f.details["treatment"]) for f in findings] == [
+        ("carry a risk", "risk", "Statins"),
+        ("dangerously slow", "risk", "benzodiazepines"),
+    ]

@@ -117,10 +117,17 @@ def first_cue(cues: CueSet, section: str, text: str, lower: str | None = None) -
     return None
 
 
-def treatment_in(cues: CueSet, text: str, lower: str | None = None) -> Cue | None:
-    """The first treatment or behaviour named in ``text``, if any."""
-    match = cues.search("treatment", text, lower)
-    return None if match is None else Cue("treatment", match.start(), match.end(), match.group(0))
+def treatment_in(
+    cues: CueSet, text: str, lower: str | None = None, near: int | None = None
+) -> Cue | None:
+    """The treatment or behaviour ``text`` names, if any: the last one before offset ``near``
+    (the subject of the cue there), else the first one."""
+    chosen = None
+    for match in cues.finditer("treatment", text, lower):
+        if chosen is not None and (near is None or match.start() >= near):
+            break
+        chosen = Cue("treatment", match.start(), match.end(), match.group(0))
+    return chosen
 
 
 def _outside(cues: CueSet, section: str, text: str, lower: str, found: Iterable[Cue]) -> Cue | None:
@@ -251,5 +258,5 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
     first = categories[0]
     treatment = None
     if found.keys() & _KEY_WITH_TREATMENT and not found.keys() & _KEY_ALWAYS:
-        treatment = treatment_in(cues, text, lower)  # only where it decides the claim
+        treatment = treatment_in(cues, text, lower, found[first].start)  # only where it decides
     return Claim(first, categories, strength, found[first], hedge, link, treatment)

@@ -104,7 +104,9 @@ def _answered_questions(sentences: Sequence[Sentence], cues: CueSet) -> set[int]
 
 #: A sentence opening with one of these is about what the sentence before named.
 _PRONOUN = re.compile(
-    r"\W*(?:they|it|these|this|those|both|either|ellos|ellas|estos|estas|ils|elles|ceux-ci|"
+    r"\W*(?:(?:however|but|also|yet|still|so|pero|sin embargo|además|mais|cependant|aussi|"
+    r"aber|jedoch|auch),?\s+)?"
+    r"(?:they|it|these|this|those|both|either|ellos|ellas|estos|estas|ils|elles|ceux-ci|"
     r"sie|diese|dieses|es)\b",
     re.IGNORECASE,
 )
@@ -194,8 +196,14 @@ def find_claims(
             before, previous = previous, sentence
             if claim is None or (heading and claim.category != "absolute"):
                 continue
-            if claim.treatment is None and before is not None and _PRONOUN.match(sentence.text):
-                claim = replace(claim, treatment=treatment_in(cues, before.text))
+            named = claim.treatment
+            if (
+                (named is None or named.start > claim.cue.start)  # no subject of its own
+                and before is not None
+                and _PRONOUN.match(sentence.text)
+                and (earlier := treatment_in(cues, before.text)) is not None
+            ):
+                claim = replace(claim, treatment=earlier)
             covered = None if citations else covering
             result.claims.append(FoundClaim(sentence, claim, tuple(citations), covered, heading))
         if not heading:
