@@ -154,7 +154,7 @@ def test_findings_are_highlighted_in_place_and_listed(tmp_path: Path) -> None:
     assert "Plain alternatives:" in entry
     claim = next(f for f in article.findings if f.code == "CLM001")
     entry = page[page.index(f'id="finding-{article.findings.index(claim) + 1}"') :]
-    assert "Claim: dose, strength" in entry[: entry.index("</li>")]
+    assert "Claim: dose (key claim), strength" in entry[: entry.index("</li>")]
     # a whole-article finding is listed, not placed
     assert "whole article" in page
 

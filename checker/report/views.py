@@ -23,6 +23,7 @@ FAMILY_LABELS = {
     "RDG": "Readability",
     "PLN": "Plain language",
     "CLM": "Claims",
+    "NUM": "Numbers",
     "A11Y": "Accessibility",
     "GRM": "Grammar",
     "TRN": "Translation",
@@ -263,7 +264,10 @@ def _facts(finding: Finding) -> list[tuple[str, str]]:
     d = finding.details
     facts: list[tuple[str, str]] = []
     if finding.code.startswith("CLM") and "category" in d:
-        facts.append(("Claim", f"{d.get('category')}, strength {d.get('strength')}"))
+        key = "key claim" if d.get("key") else "background"
+        facts.append(("Claim", f"{d.get('category')} ({key}), strength {d.get('strength')}"))
+        if d.get("treatment"):
+            facts.append(("About", str(d["treatment"])))
         if d.get("cue"):
             facts.append(("Cue", str(d["cue"])))
         cited = d.get("citations") or []
@@ -272,7 +276,7 @@ def _facts(finding: Finding) -> list[tuple[str, str]]:
     alternatives = d.get("alternatives")
     if alternatives:
         facts.append(("Plain alternatives", "; ".join(str(a) for a in alternatives)))
-    sentences = d.get("sentences")
+    sentences = d.get("sentences") or d.get("claims")  # CLM005 lists its claims
     if isinstance(sentences, list) and sentences and finding.line is None:
         shown = ", ".join(str(s.get("line")) for s in sentences[:20] if isinstance(s, dict))
         facts.append(("On lines", shown + (" …" if len(sentences) > 20 else "")))
