@@ -302,6 +302,8 @@ def test_short_answers(question: str, answer: str, claim: bool) -> None:
         "You can't take antibiotics to cure a cold.",
         "There is no cure for the common cold.",
         "A cure is not available yet.",
+        "Processed meat has been preserved by smoking, curing or salting.",
+        "An ounce of prevention is worth a pound of cure.",
     ],
 )
 def test_careful_wording_is_never_a_promise(tmp_path: Path, text: str) -> None:
