@@ -50,6 +50,12 @@ _REFERENCE_HEADINGS = re.compile(
     r"einzelnachweise|nachweise)\s*:?\s*$",
     re.IGNORECASE,
 )
+#: Something every form in ``_PATTERNS`` contains (an author-year citation has a year): a
+#: sentence without any is not searched for them.
+_TRIGGER = re.compile(
+    rf"[\[<{_SUPERSCRIPT_DIGITS}]|https?:|www\.|doi|10\.\d|PMC\d|PMID|(?:19|20)\d\d",
+    re.IGNORECASE,
+)
 _WEB = re.compile(r"(?:https?://|www\.|doi:)", re.IGNORECASE)
 _FOOTNOTE_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[\^([^\]\s]+)\]:")
 _NUMBER_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[(\d{1,3})\]:\s*\S")
@@ -99,7 +105,8 @@ def find_citations(
         for link in links
         if start <= link.start < end and _WEB.match(link.href)
     ]
-    for match in _ANY.finditer(source, start, end):
+    matches = _ANY.finditer(source, start, end) if _TRIGGER.search(source, start, end) else ()
+    for match in matches:
         kind = (match.lastgroup or "").replace("_", "-")
         if kind == "url" and any(c.start <= match.start() < c.end for c in found):
             continue  # the visible text of a link

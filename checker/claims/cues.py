@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from checker.claims.prefilter import EVERYWHERE, StartIndex, split_alternatives
+
 #: Every section a cue file may have, and what it signals.
 SECTIONS: dict[str, str] = {
     "efficacy": "a treatment or behaviour does good",
@@ -93,12 +95,15 @@ class CueSet:
     Case-insensitive matching is slow in Python's ``re``, so each section also has a
     *gate*: the same pattern in lower case, run case-sensitively over the lower-cased
     sentence.  Every place the gate finds is confirmed with the real pattern anchored
-    there, so results are exactly those of the real pattern, at about half the cost.
+    there, so results are exactly those of the real pattern, at about half the cost.  A
+    :class:`StartIndex` tells most sections the few offsets of a sentence where they can
+    match at all, so that only those are tried.
     """
 
     lang: str
     patterns: Mapping[str, re.Pattern[str]]
     gates: Mapping[str, re.Pattern[str]]
+    starts: StartIndex
 
     def finditer(
         self, section: str, text: str, lower: str | None = None
@@ -107,12 +112,22 @@ class CueSet:
         pattern = self.patterns.get(section)
         if pattern is None:
             return
-        gate = self.gates.get(section)
         if lower is None:
             lower = text.lower()
-        if gate is None or len(lower) != len(text):
+        if len(lower) != len(text):  # lower-casing moved offsets ('İ'): no shortcut
             yield from pattern.finditer(text)
             return
+        gate = self.gates.get(section)
+        if gate is None:
+            yield from pattern.finditer(text)
+            return
+        if section not in _AT_START:
+            offsets = self.starts.plan(lower).get(section)
+            if offsets is None:
+                return
+            if offsets is not EVERYWHERE:
+                yield from _matches_at(pattern, gate, text, lower, offsets)
+                return
         position = 0
         while (candidate := gate.search(lower, position)) is not None:
             match = pattern.match(text, candidate.start())
@@ -124,6 +139,24 @@ class CueSet:
 
     def search(self, section: str, text: str, lower: str | None = None) -> re.Match[str] | None:
         return next(self.finditer(section, text, lower), None)
+
+
+def _matches_at(
+    pattern: re.Pattern[str],
+    gate: re.Pattern[str],
+    text: str,
+    lower: str,
+    offsets: Iterable[int],
+) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` would give, trying only at ``offsets``."""
+    position = 0
+    for offset in offsets:
+        if offset < position or gate.match(lower, offset) is None:
+            continue
+        match = pattern.match(text, offset)
+        if match is not None:
+            yield match
+            position = match.end()
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -161,7 +194,14 @@ def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSe
         merged.setdefault(section, []).extend(patterns)
     merged = {k: v for k, v in merged.items() if v}
     gates = {k: g for k, v in merged.items() if (g := _gate(k, v)) is not None}
-    return CueSet(lang, {k: _compile(k, v) for k, v in merged.items()}, gates)
+    starts = StartIndex(
+        {
+            section: [_lower_pattern(part) for p in patterns for part in split_alternatives(p)]
+            for section, patterns in merged.items()
+            if section in gates and section not in _AT_START
+        }
+    )
+    return CueSet(lang, {k: _compile(k, v) for k, v in merged.items()}, gates, starts)
 
 
 def cues_for(lang: str, extra: Mapping[str, Iterable[str]] | None = None) -> CueSet:

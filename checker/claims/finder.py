@@ -115,20 +115,24 @@ _PRONOUN = re.compile(
 _NUMBER_SECTIONS = ("relative-risk", "frequency", "percentage")
 
 
-def _numbers(cues: CueSet, block_text: str, sentences: list[Sentence]) -> list[NumberUse]:
+def _numbers(cues: CueSet, sentences: list[Sentence]) -> list[NumberUse]:
     """Relative risks (with the absolute figure of their paragraph), frequencies and
-    percentages of one paragraph, found with one scan of the paragraph per kind."""
-    lower = block_text.lower()
+    percentages in the sentences of one paragraph."""
     found: list[NumberUse] = []
-    for kind in _NUMBER_SECTIONS:
-        for match in cues.finditer(kind, block_text, lower):
-            sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
-            if sentence is None:
-                continue
-            cue = Cue(kind, match.start(), match.end(), match.group(0)).moved(-sentence.start)
-            found.append(NumberUse(kind, sentence, cue))
+    for sentence in sentences:
+        lower = sentence.text.lower()
+        for kind in _NUMBER_SECTIONS:
+            for match in cues.finditer(kind, sentence.text, lower):
+                found.append(NumberUse(kind, sentence, Cue(kind, *match.span(), match.group(0))))
     if any(use.kind == "relative-risk" for use in found):  # only they need the absolute figure
-        absolute = first_cue(cues, "absolute-risk", block_text, lower)
+        absolute = next(
+            (
+                cue.moved(sentence.start)
+                for sentence in sentences
+                if (cue := first_cue(cues, "absolute-risk", sentence.text)) is not None
+            ),
+            None,
+        )
         found = [replace(use, absolute=absolute) for use in found]
     found.sort(key=lambda use: (use.sentence.start, use.cue.start))
     return found
@@ -136,14 +140,15 @@ def _numbers(cues: CueSet, block_text: str, sentences: list[Sentence]) -> list[N
 
 def _self_report(document: Document, analysis: DocumentAnalysis, cues: CueSet) -> Citation | None:
     """The first place the article says it reports its own study or review, if any."""
-    blocks = sorted({sentence.block for sentence in analysis.sentences})
-    for index in blocks:
-        block = document.blocks[index]
+    for sentence in analysis.sentences:
+        block = document.blocks[sentence.block]
         if block.kind in (BlockKind.QUOTE, BlockKind.IMAGE_ALT):
             continue
-        match = cues.search("self-report", block.text)
+        match = cues.search("self-report", sentence.text)
         if match is not None:
-            start, end = block.content.source_span(match.start(), match.end())
+            start, end = block.content.source_span(
+                sentence.start + match.start(), sentence.start + match.end()
+            )
             return Citation("self", match.group(0), start, end)
     return None
 
@@ -207,6 +212,5 @@ def find_claims(
             covered = None if citations else covering
             result.claims.append(FoundClaim(sentence, claim, tuple(citations), covered, heading))
         if not heading:
-            text = document.blocks[index].text
-            result.numbers.extend(_numbers(cues, text, [s for s, _ in sentences]))
+            result.numbers.extend(_numbers(cues, [s for s, _ in sentences]))
     return result
