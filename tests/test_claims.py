@@ -98,7 +98,7 @@ def test_uncited_and_cited_claims_in_an_article(tmp_path: Path) -> None:
     write(tmp_path, "checker.toml", "[claims]\nreference-section = false\n")
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, text, config=config, select=["CLM"])
-    (uncited,) = only(article, "CLM001")
+    (uncited,) = only(article, "CLM006")  # an effect with no figure: information
     assert (uncited.line, uncited.text) == (5, "cause")
     assert uncited.details["strength"] == "conditional"
     assert uncited.details["category"] == "risk"
@@ -107,7 +107,7 @@ def test_uncited_and_cited_claims_in_an_article(tmp_path: Path) -> None:
 
 def test_a_pronoun_takes_the_treatment_of_the_sentence_before(tmp_path: Path) -> None:
     text = "Statins are cheap. They may cause muscle pain.\n"
-    (finding,) = only(check_text(tmp_path, text, select=["CLM001"]), "CLM001")
+    (finding,) = only(check_text(tmp_path, text, select=["CLM006"]), "CLM006")
     assert (finding.text, finding.details["treatment"]) == ("cause", "Statins")
 
 
@@ -124,7 +124,7 @@ def test_citation_at_paragraph_end_covers_the_paragraph(tmp_path: Path) -> None:
     )
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, text, config=config, select=["CLM"])
-    assert [f.text for f in only(article, "CLM001")] == ["lowers"]
+    assert [f.text for f in only(article, "CLM006")] == ["lowers"]
 
 
 def test_markers_that_point_nowhere(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_headings_and_quotes_are_configurable(tmp_path: Path) -> None:
     write(tmp_path, "checker.toml", "[claims]\ncheck-headings = true\ncheck-quotes = true\n")
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, text, config=config, select=["CLM"])
-    assert [f.text for f in only(article, "CLM001")] == ["reduces"]
+    assert [f.text for f in only(article, "CLM006")] == ["reduces"]
     assert [f.text for f in only(article, "CLM002")] == ["cured"]
 
 
@@ -168,8 +168,9 @@ def test_project_cues_from_config(tmp_path: Path) -> None:
     )
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, "Green juice detoxes the liver.\n", config=config)
-    (finding,) = only(article, "CLM001")
-    assert (finding.text, finding.details["treatment"]) == ("detoxes", "Green juice")
+    (finding,) = only(article, "CLM006")
+    assert (finding.text, finding.details["key"]) == ("detoxes", True)
+    assert finding.details["treatment"] == "Green juice"
 
 
 @pytest.mark.parametrize(
@@ -338,23 +339,27 @@ def test_a_promise_in_a_heading_is_flagged(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "key"),
+    ("text", "key", "checkable"),
     [
-        ("Methotrexate slows joint damage.", True),  # a named treatment's benefit
-        ("Some biologics have been linked to rare cancers.", True),
-        ("About 1 in 10 adults has diabetes.", True),  # a number
-        ("Biosimilars work as well as the original medicine.", True),  # a comparison
-        ("The body's defence cells go rogue and damage healthy tissue.", False),  # background
-        ("Cytokines are messengers that drive inflammation.", False),  # a mechanism
+        ("About 1 in 10 adults has diabetes.", True, True),  # a number
+        ("Statins cut heart attacks by 30%.", True, True),  # an effect with a figure
+        ("The usual dose is 500 mg twice a day.", True, True),  # a dose
+        ("Studies show that zinc shortens colds.", True, True),  # an appeal to studies
+        ("Biosimilars work as well as the original medicine.", True, True),  # a comparison
+        ("Methotrexate slows joint damage.", True, False),  # an effect, nothing to look up
+        ("Some biologics have been linked to rare cancers.", True, False),
+        ("The flu is more severe than a cold.", False, False),  # no treatment compared
+        ("The body's defence cells go rogue and damage healthy tissue.", False, False),
+        ("Cytokines are messengers that drive inflammation.", False, False),  # a mechanism
     ],
 )
-def test_key_claims_are_warnings_background_claims_info(
-    tmp_path: Path, text: str, key: bool
+def test_checkable_claims_are_warnings_the_others_info(
+    tmp_path: Path, text: str, key: bool, checkable: bool
 ) -> None:
     article = check_text(tmp_path, text + "\n", select=["CLM001", "CLM006"])
     (finding,) = article.findings
-    assert finding.code == ("CLM001" if key else "CLM006")
-    assert finding.severity is (Severity.WARNING if key else Severity.INFO)
+    assert finding.code == ("CLM001" if checkable else "CLM006")
+    assert finding.severity is (Severity.WARNING if checkable else Severity.INFO)
     assert finding.details["key"] is key
 
 
@@ -442,8 +447,52 @@ def test_the_treatment_is_the_subject_not_a_later_object(tmp_path: Path) -> None
         "Statins are cheap. However, they carry a risk of muscle pain, so screening helps.\n\n"
         "Combining opioids with benzodiazepines can dangerously slow breathing.\n"
     )
-    findings = only(check_text(tmp_path, text, select=["CLM001"]), "CLM001")
+    findings = only(check_text(tmp_path, text, select=["CLM006"]), "CLM006")
     assert [(f.text, f.details["category"], f.details["treatment"]) for f in findings] == [
         ("carry a risk", "risk", "Statins"),
         ("dangerously slow", "risk", "benzodiazepines"),
     ]
+
+
+def test_plain_reference_digits_after_a_full_stop_are_citations(tmp_path: Path) -> None:
+    text = (
+        "Low vitamin D causes rickets in 1 in 100 children.1 Normally, vitamin D is made "
+        "in the skin.\n\nRed meat raises the risk of bowel cancer by 17%.1,2\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM", "NUM"])
+    assert only(article, "CLM001") == only(article, "CLM005") == []
+    cited = only(article, "CLM004")
+    assert [f.details["citations"][0] for f in cited][:1] == [{"kind": "digits", "text": "1"}]
+    assert only(article, "CLM003") == []  # plain digits are not checked against a list
+    plain = check_text(tmp_path, "In 2.5 hours, about 40% of doses are absorbed.\n")
+    assert [f.code for f in plain.findings if f.code.startswith("CLM")] == ["CLM001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"About 30% of women benefit," he told CBC News.',
+        '"About 30% of women benefit from it," she said.',
+        '"About 30% of women benefit from it," said Dr Jones.',
+    ],
+)
+def test_a_quote_attributed_to_its_speaker_is_sourced(tmp_path: Path, text: str) -> None:
+    write(tmp_path, "checker.toml", "[claims]\ncheck-quotes = true\n")
+    article = check_text(tmp_path, text + "\n", select=["CLM001", "CLM004"])
+    assert [f.code for f in article.findings] == ["CLM004"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "comparison"),
+    [
+        ("en", "Wash the towels, as well as the sheets, in hot water.", False),
+        ("en", "Generic ibuprofen works as well as the branded one.", True),
+        ("es", "La gripe y el resfriado son dos de las más frecuentes que padecemos.", False),
+        ("es", "El ibuprofeno es más seguro que la aspirina.", True),
+    ],
+)
+def test_comparisons_not_conjunctions_or_superlatives(
+    lang: str, text: str, comparison: bool
+) -> None:
+    claim = detect(cues_for(lang), text)
+    assert (claim is not None and "comparison" in claim.categories) is comparison

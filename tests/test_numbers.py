@@ -49,6 +49,7 @@ def test_relative_risks_in_spanish_french_and_german(tmp_path: Path) -> None:
         ("es.md", "---\nlang: es\n---\nLas estatinas reducen el riesgo de infarto a la mitad.\n"),
         ("fr.md", "---\nlang: fr\n---\nLes statines réduisent le risque d'infarctus de moitié.\n"),
         ("de.md", "---\nlang: de\n---\nStatine halbieren das Risiko eines Herzinfarkts.\n"),
+        ("es2.md", "---\nlang: es\n---\nLa carne roja aumenta de 1,2 a 1,5 veces el riesgo.\n"),
     ):
         article = check_text(tmp_path / name[:2], text, name=name, select=["NUM"])
         assert [f.code for f in article.findings] == ["NUM001"], name

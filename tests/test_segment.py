@@ -89,6 +89,20 @@ def sentences(text: str, lang: str = "en") -> list[str]:
             "Voir Mme. Dupont demain. Merci.",
             ["Voir Mme. Dupont demain.", "Merci."],
         ),
+        # a reference number that lost its superscript ends the sentence with it
+        (
+            "en",
+            "It causes rickets in adults.1 Normally, it is made in the skin. Red meat "
+            "raises the risk.1,2 The review found it. Take 2.5 mg. Then rest.",
+            [
+                "It causes rickets in adults.1",
+                "Normally, it is made in the skin.",
+                "Red meat raises the risk.1,2",
+                "The review found it.",
+                "Take 2.5 mg.",
+                "Then rest.",
+            ],
+        ),
         ("en", "", []),
         ("en", "   ", []),
         ("en", "No end punctuation", ["No end punctuation"]),

@@ -29,6 +29,9 @@ _PATTERNS: dict[str, str] = {
     # a superscript after a digit or a unit is a power ("10\u2079", "m\u00b2"), not a marker
     "superscript": rf"<sup>\s*\[?(?P<sup>{_NUMBERS})\]?\s*</sup>"
     rf"|(?<![\dm])[{_SUPERSCRIPT_DIGITS}]+",
+    # a reference number that lost its superscript: "in adults.1 Normally", "cancer.1,2"
+    "digits": r"(?<=(?:[^\W\d_]{2}|\w%|\w\))[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*"
+    r"(?=\s+[\"'\u201c\u2018\u00ab(\[]*[^\W\d_a-z]|\s*$)",
     "author-year": r"\(\s*(?:see\s+)?[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&|y|et|und)\s+"
     r"[A-Z][\w'\u2019-]+)?,?\s+(?:19|20)\d{2}[a-z]?(?:\s*[;,]\s*[^()]{0,80})?\)"
     r"|\b[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&|y|et|und)\s+[A-Z][\w'\u2019-]+)?"
@@ -50,10 +53,11 @@ _REFERENCE_HEADINGS = re.compile(
     r"einzelnachweise|nachweise)\s*:?\s*$",
     re.IGNORECASE,
 )
-#: Something every form in ``_PATTERNS`` contains (an author-year citation has a year): a
-#: sentence without any is not searched for them.
+#: Something every form in ``_PATTERNS`` contains (an author-year citation has a year,
+#: plain reference digits follow a full stop): a sentence without any is not searched.
 _TRIGGER = re.compile(
-    rf"[\[<{_SUPERSCRIPT_DIGITS}]|https?:|www\.|doi|10\.\d|PMC\d|PMID|(?:19|20)\d\d",
+    rf"[\[<{_SUPERSCRIPT_DIGITS}]|https?:|www\.|doi|10\.\d|PMC\d|PMID|(?:19|20)\d\d"
+    r"|(?:[^\W\d_]|[%)])[.!?]\d",
     re.IGNORECASE,
 )
 _WEB = re.compile(r"(?:https?://|www\.|doi:)", re.IGNORECASE)
@@ -63,7 +67,7 @@ _NUMBER_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[(\d{1,3})\]:\s*\S")
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    kind: str  # link, url, doi, pmid, footnote, number, superscript, author-year, source
+    kind: str  # link, url, doi, pmid, footnote, number, superscript, digits, author-year, source
     text: str
     start: int  # source offsets
     end: int

@@ -11,9 +11,11 @@ Absolute wording is a promise only when nothing in its clause negates or limits 
 "can cure" is an ordinary claim of a benefit.
 
 A claim is *key* when a reader could act on it or be harmed by it: a number or rate, a
-dose, a comparison, an appeal to evidence, a promise, or the benefit or harm of a named
+dose, an appeal to evidence, a promise, or the benefit, harm or comparison of a named
 treatment or behaviour.  Other claims (how a condition works, what a mechanism does)
-are background.
+are background.  A key claim is *checkable* when it gives an editor something specific
+to look up in a source: a number, a dose, the studies it appeals to, or a comparison of
+a named treatment ("safer than ibuprofen").
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ CATEGORIES = (
 _RELATIONS = ("absolute", "comparison", "efficacy", "risk", "causal")
 STRENGTHS = ("direct", "conditional", "correlational", "none")
 #: Categories that make a claim key whatever it is about.
-_KEY_ALWAYS = frozenset({"absolute", "evidence", "comparison", "statistic", "dose"})
+_KEY_ALWAYS = frozenset({"absolute", "evidence", "statistic", "dose"})
 #: Categories that make a claim key when it names a treatment or behaviour.
-_KEY_WITH_TREATMENT = frozenset({"efficacy", "risk"})
+_KEY_WITH_TREATMENT = frozenset({"efficacy", "risk", "comparison"})
+#: Categories that give an editor something to check against a source.
+_CHECKABLE = frozenset({"evidence", "statistic", "dose"})
 #: Where a clause ends: what comes before it does not negate what comes after.
 _CLAUSE_END = re.compile(
     r"[,;:.!?()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|while|whereas|"
@@ -87,6 +91,13 @@ class Claim:
         return bool(
             found & _KEY_ALWAYS or (found & _KEY_WITH_TREATMENT and self.treatment is not None)
         )
+
+    @property
+    def checkable(self) -> bool:
+        """Whether the claim gives something specific to check against a source: a number or
+        rate, a dose, an appeal to studies, or a comparison of a named treatment."""
+        found = set(self.categories)
+        return bool(found & _CHECKABLE or ("comparison" in found and self.treatment is not None))
 
     def shifted(self, offset: int) -> Claim:
         """The claim with its cues moved ``offset`` characters on (found in a tail clause)."""

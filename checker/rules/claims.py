@@ -1,9 +1,10 @@
 """CLM: medical claims that need a source, promises, and citations that point nowhere.
 
 What needs a source (the product's definition, also in the README): a specific, checkable
-health statement a reader could act on or be harmed by.  The key ones (a number or rate,
-a dose, a comparison, an appeal to evidence, the benefit or harm of a named treatment or
-behaviour) are warnings when nothing sources them; background claims are information.
+health statement a reader could act on or be harmed by.  The checkable ones (a number or
+rate, a dose, an appeal to evidence, a comparison of a named treatment) are warnings when
+nothing sources them; the effect of a treatment stated without any of those, and
+background claims, are information, and an article that cites nothing is flagged once.
 """
 
 from __future__ import annotations
@@ -83,15 +84,16 @@ def _claim_finding(ctx: RuleContext, self: Rule, found: FoundClaim, message: str
     )
 
 
-def _uncited(ctx: RuleContext, *, key: bool) -> Iterator[FoundClaim]:
-    """Claims outside unchecked headings that nothing sources, key ones or the others."""
+def _uncited(ctx: RuleContext, *, checkable: bool) -> Iterator[FoundClaim]:
+    """Claims outside unchecked headings that nothing sources, checkable ones or the others."""
     if ctx.claims is None:
         return
     for found in ctx.claims.claims:
         claim = found.claim
-        if found.heading or found.cited or claim.category == "absolute" or claim.key != key:
+        if found.heading or found.cited or claim.category == "absolute":
             continue
-        yield found
+        if claim.checkable == checkable:
+            yield found
 
 
 def _uncited_message(found: FoundClaim) -> str:
@@ -114,8 +116,8 @@ def _uncited_message(found: FoundClaim) -> str:
     "CLM001",
     "uncited-claim",
     Severity.WARNING,
-    "A key health claim (number, dose, comparison, evidence, effect of a treatment) with no "
-    "source.",
+    "A checkable health claim (a number or rate, a dose, an appeal to studies, a comparison "
+    "of treatments) with no source.",
 )
 def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """What needs a source: a specific, checkable health statement a reader could act on or
@@ -129,13 +131,15 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     know yet"), careful wording ("no medicine is risk-free") and non-medical senses of
     medical-looking words.
 
-    Flags a key health claim that nothing sources: a number or rate ("30%", "1 in 1,000"),
-    a dose or schedule ("15 mg once a week"), a comparison ("safer than", "works better
-    than"), an appeal to evidence ("studies show"), or the benefit or harm of a named
-    treatment or behaviour ("methotrexate slows joint damage", "biologics are linked to rare
-    cancers", "smoking raises the risk").  The finding marks the cue that triggered it, and
-    ``details`` give the category, how strongly the claim is worded (direct, conditional,
-    correlational, none), the treatment it is about and the cue.
+    Flags a checkable health claim that nothing sources, one that gives an editor something
+    specific to look up: a number or rate ("30%", "1 in 1,000", "70-80% effective"), a dose
+    or schedule ("15 mg once a week"), an appeal to evidence ("studies show"), or a
+    comparison of a named treatment ("ibuprofen is safer than aspirin").  The benefit or
+    harm of a treatment stated without any of those ("methotrexate slows joint damage") is
+    reported as information by CLM006, and an article that cites nothing at all is flagged
+    once by CLM005, with all its claims listed.  The finding marks the cue that triggered
+    it, and ``details`` give the category, how strongly the claim is worded (direct,
+    conditional, correlational, none), the treatment it is about and the cue.
 
     A claim is sourced by a citation in its sentence (a link, a URL, a marker such as [1],
     [^2] or a superscript, an author-year reference, a DOI or PMID, a named source such as
@@ -146,17 +150,18 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Not claims: definitions and explanations of terms, instructions to the reader (a clause
     after one can be), questions, navigation, statements of what is not yet known, and
-    careful wording ("no medicine is risk-free").  Background claims (how a condition or a
-    mechanism works) are reported as information by CLM006, and headings and quotes are
-    not checked (``check-headings``, ``check-quotes``).
+    careful wording ("no medicine is risk-free").  Headings and quotes are not checked
+    (``check-headings``, ``check-quotes``).
 
-    Why: readers act on health claims; a number, a comparison or a treatment's effect
-    without a source cannot be checked, and regulators and publishers expect one.
+    Why: readers act on numbers, doses and comparisons; without a source they cannot be
+    checked, and regulators and publishers expect one.  Tried on real health pages, these
+    were the uncited claims editors acted on; a warning on every stated benefit or harm
+    buried them.
 
-    Before: Turmeric reduces joint pain in arthritis.
-    After: In small trials, turmeric may reduce joint pain in arthritis (Daily et al., 2016).
+    Before: Turmeric cuts joint pain by 40% in people with arthritis.
+    After: In two small trials, turmeric cut joint pain by about 40% (Daily et al., 2016).
     """
-    for found in _uncited(ctx, key=True):
+    for found in _uncited(ctx, checkable=True):
         yield _claim_finding(ctx, self, found, _uncited_message(found))
 
 
@@ -293,7 +298,7 @@ def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     citation in any sentence, no Sources or References section, no footnotes, and no study
     of its own.
     ``details`` list its claims, key ones first, each with its line, category and whether it
-    is key; the key ones are also flagged in place by CLM001.
+    is key; in place, CLM001 flags the checkable ones and CLM006 shows the others.
 
     Why: an article without sources is one problem, for the editor to send back once ("add
     the sources you used"), not a wall of warnings; readers and search engines trust health
@@ -336,24 +341,28 @@ def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CLM006",
-    "uncited-background-claim",
+    "uncited-general-claim",
     Severity.INFO,
-    "A background health claim (how a condition or mechanism works) with no source.",
+    "A claim with no source and nothing specific to check: the effect of a treatment, a "
+    "cause, how a condition works.",
 )
-def uncited_background_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    """Reports, as information, a claim that nothing sources but that is background rather
-    than something a reader would act on: how a condition develops, what a mechanism does
-    ("TNF inhibitors block a messenger that causes inflammation"), a benefit or harm with
-    no treatment or behaviour named.  The report shows them so an editor can decide; they
-    do not count as warnings.  ``details`` are those of CLM001.
+def uncited_general_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports, as information, a claim that nothing sources and that gives no number,
+    dose, study or comparison: the benefit or harm of a treatment or behaviour
+    ("methotrexate slows joint damage", "smoking raises the risk"; ``details.key`` is true
+    for these), how a condition develops, what a mechanism does ("TNF inhibitors block a
+    messenger that causes inflammation").  The report shows them so an editor can decide;
+    they do not count as warnings.  ``details`` are those of CLM001.
 
-    Why: background statements can be wrong too, but asking for a source on every one of
-    them buries the claims that matter; CLM001 covers those.
+    Why: many such statements are textbook knowledge ("statins lower cholesterol"), and
+    telling who does what to whom from wording alone is often wrong; asking for a source on
+    every one buried the claims that matter (CLM001) on real health pages.  An article
+    that cites nothing is flagged once by CLM005.
 
-    Before: Inflammation damages the lining of the joint.
-    After: Inflammation damages the lining of the joint (Arthritis Foundation, 2023).
+    Before: Turmeric reduces joint pain in arthritis.
+    After: In small trials, turmeric may reduce joint pain in arthritis (Daily et al., 2016).
     """
-    for found in _uncited(ctx, key=False):
+    for found in _uncited(ctx, checkable=False):
         yield _claim_finding(ctx, self, found, _uncited_message(found))
 
 
@@ -363,5 +372,5 @@ RULES = (
     dangling_citation,
     cited_claim,
     unsourced_article,
-    uncited_background_claim,
+    uncited_general_claim,
 )

@@ -18,9 +18,13 @@ from importlib import resources
 # letter; other lower-case letters are checked in split_sentences).  A candidate
 # starts where a run of terminal punctuation starts and its runs are possessive:
 # giving back part of a run cannot make a match, and trying every start and every
-# length in a long run ("!!!!...", "......") took quadratic time.
+# length in a long run ("!!!!...", "......") took quadratic time.  A reference number
+# written as plain digits right after a word's full stop ("in adults.1 Normally", a
+# superscript lost in copying) ends the sentence with it.
 _CANDIDATE = re.compile(
-    r"(?<![.!?\u2026])(?P<term>[.!?\u2026]++)[\"'\u201d\u2019\u00bb)\]]*+(?P<space>\s++)"
+    r"(?<![.!?\u2026])(?P<term>[.!?\u2026]++)"
+    r"(?:(?<=(?:[^\W\d_]{2}|\w%|\w\))[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*+)?"
+    r"[\"'\u201d\u2019\u00bb)\]]*+(?P<space>\s++)"
     r"(?=[\"'\u201c\u2018\u00ab(\[\u00bf\u00a1]*(?:[^\W\d_a-z]|\d))"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
