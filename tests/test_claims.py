@@ -496,3 +496,46 @@ def test_comparisons_not_conjunctions_or_superlatives(
 ) -> None:
     claim = detect(cues_for(lang), text)
     assert (claim is not None and "comparison" in claim.categories) is comparison
+
+
+def test_one_finding_per_paragraph_lists_the_other_claims(tmp_path: Path) -> None:
+    text = (
+        "About 18 in 100 people on statins report muscle pain. On a placebo, 17 in 100 do. "
+        "So statins cause it in about 1 in 100.\n\nAbout 1 in 10 adults has diabetes.\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM001"])
+    first, second = only(article, "CLM001")
+    assert (first.line, first.text, second.line) == (1, "18 in 100", 3)
+    assert "and 2 more claims in this paragraph" in first.message
+    assert [c["cue"] for c in first.details["paragraph_claims"]] == ["17 in 100", "cause"]
+    assert [c["column"] for c in first.details["paragraph_claims"]] == [69, 94]
+    write(tmp_path, "checker.toml", "[claims]\nparagraph-citations = false\n")
+    config = load_config(tmp_path / "checker.toml")
+    article = check_text(tmp_path, text, config=config, select=["CLM001"])
+    assert len(only(article, "CLM001")) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The majority of patients improve."),
+        ("fr", "Dans la majorité des cas, ces infections disparaissent en deux semaines."),
+        ("es", "La mayoría de los adultos pasan años sin sufrir una gripe."),
+    ],
+)
+def test_a_statistic_without_a_figure_is_not_checkable(lang: str, text: str) -> None:
+    claim = detect(cues_for(lang), text)
+    assert claim is not None and "statistic" in claim.categories
+    assert not claim.checkable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the answer is yes, Reid suggested taking only 500 milligrams a day.",
+        "In 2006, GAIT researchers reported that the pills were no better than placebo.",
+    ],
+)
+def test_a_named_expert_or_trial_sources_the_sentence(tmp_path: Path, text: str) -> None:
+    article = check_text(tmp_path, text + "\n", select=["CLM001", "CLM004"])
+    assert [f.code for f in article.findings] == ["CLM004"]

@@ -44,8 +44,17 @@ STRENGTHS = ("direct", "conditional", "correlational", "none")
 _KEY_ALWAYS = frozenset({"absolute", "evidence", "statistic", "dose"})
 #: Categories that make a claim key when it names a treatment or behaviour.
 _KEY_WITH_TREATMENT = frozenset({"efficacy", "risk", "comparison"})
-#: Categories that give an editor something to check against a source.
-_CHECKABLE = frozenset({"evidence", "statistic", "dose"})
+#: Categories that give an editor something to check against a source (and a statistic
+#: with a figure in it).
+_CHECKABLE = frozenset({"evidence", "dose"})
+#: A figure a source can confirm: digits or a number word ("half", "three times").
+_NUMBER = re.compile(
+    r"\d|\b(?:half|halves|third|quarter|two|three|four|five|six|seven|eight|nine|ten|twice|"
+    r"hundred|thousand|million|mitad|tercio|dos|tres|cuatro|cinco|diez|cien|mil|millones|"
+    r"moitié|tiers|deux|trois|quatre|cinq|dix|cent|mille|millions?|Hälfte|Drittel|Viertel|"
+    r"zwei|drei|vier|fünf|zehn|hundert|tausend|Millionen?)\b",
+    re.IGNORECASE,
+)
 #: Where a clause ends: what comes before it does not negate what comes after.
 _CLAUSE_END = re.compile(
     r"[,;:.!?()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|while|whereas|"
@@ -83,6 +92,7 @@ class Claim:
     hedge: Cue | None = None
     link: Cue | None = None  # the correlational cue, if any
     treatment: Cue | None = None  # the treatment or behaviour it is about, if named
+    figure: Cue | None = None  # the statistic cue, if any ("30%", "most people")
 
     @property
     def key(self) -> bool:
@@ -97,6 +107,8 @@ class Claim:
         """Whether the claim gives something specific to check against a source: a number or
         rate, a dose, an appeal to studies, or a comparison of a named treatment."""
         found = set(self.categories)
+        if self.figure is not None and _NUMBER.search(self.figure.text) is not None:
+            return True  # "most people" or "often" alone gives nothing to look up
         return bool(found & _CHECKABLE or ("comparison" in found and self.treatment is not None))
 
     def shifted(self, offset: int) -> Claim:
@@ -111,6 +123,7 @@ class Claim:
             hedge=move(self.hedge),
             link=move(self.link),
             treatment=move(self.treatment),
+            figure=move(self.figure),
         )
 
 
@@ -270,4 +283,5 @@ def detect(cues: CueSet, text: str, *, answered: bool = False) -> Claim | None:
     treatment = None
     if found.keys() & _KEY_WITH_TREATMENT and not found.keys() & _KEY_ALWAYS:
         treatment = treatment_in(cues, text, lower, found[first].start)  # only where it decides
-    return Claim(first, categories, strength, found[first], hedge, link, treatment)
+    figure = found.get("statistic")
+    return Claim(first, categories, strength, found[first], hedge, link, treatment, figure)

@@ -10,6 +10,7 @@ background claims, are information, and an article that cites nothing is flagged
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.claims.finder import FoundClaim
 from checker.model import Finding, Scope, Severity
@@ -96,6 +97,14 @@ def _uncited(ctx: RuleContext, *, checkable: bool) -> Iterator[FoundClaim]:
             yield found
 
 
+def _position(ctx: RuleContext, found: FoundClaim) -> dict[str, object]:
+    """Line and column of a claim's cue in the source file."""
+    block = ctx.document.blocks[found.sentence.block]
+    offset = block.content.source_offset(found.sentence.start + found.claim.cue.start)
+    line, column = ctx.document.position(offset)
+    return {"line": line, "column": column}
+
+
 def _uncited_message(found: FoundClaim) -> str:
     claim = found.claim
     what = _CATEGORY_NAMES[claim.category]
@@ -139,7 +148,10 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     reported as information by CLM006, and an article that cites nothing at all is flagged
     once by CLM005, with all its claims listed.  The finding marks the cue that triggered
     it, and ``details`` give the category, how strongly the claim is worded (direct,
-    conditional, correlational, none), the treatment it is about and the cue.
+    conditional, correlational, none), the treatment it is about and the cue.  Since one
+    source for a paragraph covers all its claims, a paragraph gets one finding, on its
+    first uncited claim; ``details.paragraph_claims`` list the others (line, column,
+    category, cue).  With ``paragraph-citations = false`` every claim is flagged.
 
     A claim is sourced by a citation in its sentence (a link, a URL, a marker such as [1],
     [^2] or a superscript, an author-year reference, a DOI or PMID, a named source such as
@@ -161,8 +173,28 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: Turmeric cuts joint pain by 40% in people with arthritis.
     After: In two small trials, turmeric cut joint pain by about 40% (Daily et al., 2016).
     """
-    for found in _uncited(ctx, checkable=True):
-        yield _claim_finding(ctx, self, found, _uncited_message(found))
+    uncited = list(_uncited(ctx, checkable=True))
+    if not ctx.claims_options.paragraph_citations:
+        for found in uncited:
+            yield _claim_finding(ctx, self, found, _uncited_message(found))
+        return
+    by_paragraph: dict[int, list[FoundClaim]] = {}
+    for found in uncited:
+        by_paragraph.setdefault(found.sentence.block, []).append(found)
+    for first, *others in by_paragraph.values():
+        message = _uncited_message(first)
+        if others:
+            more = "claim" if len(others) == 1 else "claims"
+            message += (
+                f" (and {len(others)} more {more} in this paragraph: one source for the "
+                "paragraph covers them)"
+            )
+        finding = _claim_finding(ctx, self, first, message)
+        listed = [
+            {**_position(ctx, found), "category": found.claim.category, "cue": found.claim.cue.text}
+            for found in others
+        ]
+        yield replace(finding, details={**finding.details, "paragraph_claims": listed})
 
 
 @rule(
