@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,3 +223,25 @@ def test_capital_letters_run(tmp_path: Path) -> None:
     text = "DO NOT TAKE METHOTREXATE EVERY DAY. Take it weekly with NHS advice.\n"
     (finding,) = only(check_text(tmp_path, text, select=["A11Y006"]), "A11Y006")
     assert finding.text == "DO NOT TAKE METHOTREXATE EVERY DAY"
+
+
+def test_a_listed_term_is_matched_the_same_whatever_the_hash_seed() -> None:
+    """A word can be a listed form and an inflection of another ("klinischen" of
+    "klinische"): the answer must not depend on the order of a set."""
+    code = (
+        "from checker.plain.lexicon import Lexicon\n"
+        "lexicon = Lexicon('de')\n"
+        "lexicon.add(['klinische studie', 'klinischen studie'], ['Studie'], 'package')\n"
+        "print(lexicon.match_at(['klinischen', 'studie'], 0)[1].text)\n"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert answers == {"klinischen studie"}

@@ -202,8 +202,13 @@ class Lexicon:
         return found
 
     def match_at(self, lowered: list[str], i: int) -> tuple[int, Term] | None:
-        """The longest listed term starting at word ``i`` of lower-cased words, if any."""
-        for base in self._forms.get(lowered[i], ()):
+        """The longest listed term starting at word ``i`` of lower-cased words, if any.
+
+        The word as written is tried before the listed words it may be an inflection of
+        ("klinischen" before "klinische"), so the answer never depends on set order.
+        """
+        word = lowered[i]
+        for base in sorted(self._forms.get(word, ()), key=lambda b: (b != word, b)):
             for words, term in self._by_first.get(base, ()):
                 if i + len(words) > len(lowered):
                     continue
