@@ -2,7 +2,8 @@
 
 Usage:
   python bench/claims_real.py PATH... [--cochrane val|test] [--cochrane-count N]
-         [--sample N --seed S --out SAMPLE.jsonl] [--json-out RUN.json]
+         [--sample N --seed S --out SAMPLE.jsonl [--blind-out BLIND.jsonl]
+          [--exclude JUDGED_SAMPLE.jsonl ...]] [--json-out RUN.json]
 
 PATHs are articles or folders nobody on the project wrote (``../shared/seeds``, public
 health pages).  ``--cochrane`` adds Cochrane plain-language summaries from
@@ -13,10 +14,13 @@ warnings and errors of every rule per 1,000 words.
 
 ``--sample N`` draws N warnings and errors of the CLM and NUM rules, stratified by code (each
 code gets a share proportional to its count, at least 3 when it has them), with a fixed
-seed, and writes them as JSON lines for a judge who has not read the code: the flagged
-text, the message and suggestion, the sentence and the paragraph around it.  The judge
-answers ``useful``, ``minor`` or ``wrong`` with a reason; ``bench/claims_judged.py``
-summarises the answers.
+seed, and writes them as JSON lines (``--out``, with the rule code and file, for the
+summary).  ``--blind-out`` writes what a judge who has not read the code sees: the flagged
+text, the message and suggestion, the sentence and the paragraph around it (the article
+text for a whole-article finding), without the rule code or file.  ``--exclude`` leaves
+out findings already in earlier samples, so that a sample to report on is fresh.  The
+judge answers ``useful``, ``minor`` or ``wrong`` with a reason, one JSON line per id;
+``bench/claims_judged.py`` summarises the answers.
 """
 
 from __future__ import annotations
@@ -95,13 +99,24 @@ def print_rates(words: int, counts: Counter[tuple[str, str]], articles: int) -> 
         print(f"  {code} {severity:8} {value:5}  {value * per:6.1f} per 1,000 words")
 
 
-def draw_sample(report: dict[str, Any], size: int, seed: int) -> list[dict[str, Any]]:
-    """``size`` CLM/NUM warnings and errors, stratified by code, in a random order."""
+def _identity(item: dict[str, Any]) -> tuple[str, Any, str, str]:
+    """What makes a finding the same one in two samples: file, line, flagged text, code."""
+    return (item["path"], item.get("line"), item.get("flagged", item.get("text", "")), item["code"])
+
+
+def draw_sample(
+    report: dict[str, Any], size: int, seed: int, exclude: frozenset[tuple[str, Any, str, str]]
+) -> list[dict[str, Any]]:
+    """``size`` CLM/NUM warnings and errors not in ``exclude``, stratified by code, in a
+    random order."""
     by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in report["articles"]:
         for finding in article["findings"]:
-            if finding["code"].startswith(FAMILIES) and finding["severity"] in ("warning", "error"):
-                by_code[finding["code"]].append({**finding, "lang": article.get("lang", "")})
+            if not finding["code"].startswith(FAMILIES):
+                continue
+            if finding["severity"] not in ("warning", "error") or _identity(finding) in exclude:
+                continue
+            by_code[finding["code"]].append({**finding, "lang": article.get("lang", "")})
     total = sum(len(v) for v in by_code.values())
     rng = random.Random(seed)
     chosen: list[dict[str, Any]] = []
@@ -132,6 +147,17 @@ def draw_sample(report: dict[str, Any], size: int, seed: int) -> list[dict[str, 
     return sample
 
 
+def blind(item: dict[str, Any]) -> dict[str, Any]:
+    """What the judge sees of a sampled finding: no rule code, no file name."""
+    shown = {k: item[k] for k in ("id", "lang", "flagged", "message", "suggestion", "sentence")}
+    if item["code"] == "CLM005":  # about the whole article: show the article
+        text = Path(item["path"]).read_text(encoding="utf-8", errors="replace")
+        shown["whole_article"] = text[:6000]
+    else:
+        shown["paragraph"] = item["paragraph"]
+    return shown
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path)
@@ -140,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--blind-out", type=Path, help="the sample as the judge sees it")
+    parser.add_argument(
+        "--exclude", type=Path, nargs="*", default=[], help="samples judged before: skip them"
+    )
     parser.add_argument("--json-out", type=Path, help="keep the checker's JSON report here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
@@ -156,11 +186,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.sample:
             if args.out is None:
                 parser.error("--sample needs --out")
-            sample = draw_sample(report, args.sample, args.seed)
+            seen = frozenset(_identity(item) for path in args.exclude for item in read_jsonl(path))
+            sample = draw_sample(report, args.sample, args.seed, seen)
             with args.out.open("w", encoding="utf-8") as handle:
                 for item in sample:
                     handle.write(json.dumps(item, ensure_ascii=False) + "\n")
             print(f"wrote {len(sample)} findings to {args.out}")
+            if args.blind_out:
+                with args.blind_out.open("w", encoding="utf-8") as handle:
+                    for item in sample:
+                        handle.write(json.dumps(blind(item), ensure_ascii=False) + "\n")
     return 0
 
 
