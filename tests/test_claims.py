@@ -539,3 +539,17 @@ def test_a_statistic_without_a_figure_is_not_checkable(lang: str, text: str) -> 
 def test_a_named_expert_or_trial_sources_the_sentence(tmp_path: Path, text: str) -> None:
     article = check_text(tmp_path, text + "\n", select=["CLM001", "CLM004"])
     assert [f.code for f in article.findings] == ["CLM004"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Previous research has independently linked olive oil with less heart disease.", True),
+        ("Various studies have pointed to its benefit in reducing stroke.", True),
+        ("Next, statins lower cholesterol by 30%.", False),  # 'Next' is no navigation here
+    ],
+)
+def test_appeals_to_research_and_navigation_words(text: str, evidence: bool) -> None:
+    claim = detect(cues_for("en"), text)
+    assert claim is not None
+    assert ("evidence" in claim.categories) is evidence
