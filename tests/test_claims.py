@@ -553,3 +553,22 @@ def test_appeals_to_research_and_navigation_words(text: str, evidence: bool) -> 
     claim = detect(cues_for("en"), text)
     assert claim is not None
     assert ("evidence" in claim.categories) is evidence
+
+
+def test_a_heterogeneity_statistic_is_no_citation_marker(tmp_path: Path) -> None:
+    text = "Fewer women had a caesarean (RR 1.2, 4 trials, I² = 38%; R² 0.4; χ² 3.1).\n"
+    assert only(check_text(tmp_path, text, select=["CLM003"]), "CLM003") == []
+    cited = "Statins lower cholesterol.² They are cheap.\n"
+    assert [f.text for f in only(check_text(tmp_path, cited, select=["CLM003"]), "CLM003")] == ["²"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review of trials found that immunotherapy can reduce asthma attacks by 30%.",
+        "We did not find sufficient evidence to support a change in 25% of cases.",
+    ],
+)
+def test_a_review_reporting_its_own_results_is_its_own_source(tmp_path: Path, text: str) -> None:
+    article = check_text(tmp_path, text + "\n", select=["CLM"])
+    assert [f.code for f in article.findings if f.severity is not Severity.INFO] == []

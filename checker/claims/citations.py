@@ -26,9 +26,10 @@ _PATTERNS: dict[str, str] = {
     "pmid": r"\bPMID:?\s*\d{5,9}\b|\bPMC\d{5,9}\b",
     "footnote": r"\[\^(?P<note>[^\]\s]+)\]",
     "number": rf"\[\s*(?P<nums>{_NUMBERS})\s*\]",
-    # a superscript after a digit or a unit is a power ("10\u2079", "m\u00b2"), not a marker
+    # a superscript after a digit or a unit is a power ("10\u2079", "m\u00b2"), and after
+    # I, R or chi a statistic ("I\u00b2 = 38%", "R\u00b2", "\u03c7\u00b2"), not a marker
     "superscript": rf"<sup>\s*\[?(?P<sup>{_NUMBERS})\]?\s*</sup>"
-    rf"|(?<![\dm])[{_SUPERSCRIPT_DIGITS}]+",
+    rf"|(?<![\dmIRr\u03c7])[{_SUPERSCRIPT_DIGITS}]+",
     # a reference number that lost its superscript: "in adults.1 Normally", "cancer.1,2"
     "digits": r"(?<=(?:[^\W\d_]{2}|\w%|\w\))[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*"
     r"(?=\s+[\"'\u201c\u2018\u00ab(\[]*[^\W\d_a-z]|\s*$)",
