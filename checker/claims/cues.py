@@ -92,12 +92,12 @@ def package_cues(lang: str) -> dict[str, tuple[str, ...]]:
 class CueSet:
     """One compiled pattern per section of a language.
 
-    Case-insensitive matching is slow in Python's ``re``, so each section also has a
-    *gate*: the same pattern in lower case, run case-sensitively over the lower-cased
-    sentence.  Every place the gate finds is confirmed with the real pattern anchored
-    there, so results are exactly those of the real pattern, at about half the cost.  A
-    :class:`StartIndex` tells most sections the few offsets of a sentence where they can
-    match at all, so that only those are tried.
+    A :class:`StartIndex` tells every section matched anywhere in a sentence the few
+    offsets where it can match at all, so the pattern is only tried there.  Case-insensitive
+    matching is slow in Python's ``re``, so each such section also has a *gate*: the same
+    pattern in lower case, tried case-sensitively on the lower-cased sentence before the
+    real pattern.  Sections matched only at the sentence start use the gate alone.  Either
+    way the matches are exactly those of the real pattern.
     """
 
     lang: str
@@ -117,17 +117,17 @@ class CueSet:
         if len(lower) != len(text):  # lower-casing moved offsets ('İ'): no shortcut
             yield from pattern.finditer(text)
             return
-        gate = self.gates.get(section)
-        if gate is None:
-            yield from pattern.finditer(text)
-            return
         if section not in _AT_START:
             offsets = self.starts.plan(lower).get(section)
             if offsets is None:
                 return
             if offsets is not EVERYWHERE:
-                yield from _matches_at(pattern, gate, text, lower, offsets)
+                yield from _matches_at(pattern, self.gates.get(section), text, lower, offsets)
                 return
+        gate = self.gates.get(section)
+        if gate is None:
+            yield from pattern.finditer(text)
+            return
         position = 0
         while (candidate := gate.search(lower, position)) is not None:
             match = pattern.match(text, candidate.start())
@@ -143,15 +143,16 @@ class CueSet:
 
 def _matches_at(
     pattern: re.Pattern[str],
-    gate: re.Pattern[str],
+    gate: re.Pattern[str] | None,
     text: str,
     lower: str,
     offsets: Iterable[int],
 ) -> Iterator[re.Match[str]]:
-    """The matches ``finditer`` would give, trying only at ``offsets``."""
+    """The matches ``finditer`` would give, trying only at ``offsets`` (the gate, when the
+    section has one, first: it is cheaper than the case-insensitive pattern)."""
     position = 0
     for offset in offsets:
-        if offset < position or gate.match(lower, offset) is None:
+        if offset < position or (gate is not None and gate.match(lower, offset) is None):
             continue
         match = pattern.match(text, offset)
         if match is not None:
@@ -198,7 +199,7 @@ def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSe
         {
             section: [_lower_pattern(part) for p in patterns for part in split_alternatives(p)]
             for section, patterns in merged.items()
-            if section in gates and section not in _AT_START
+            if section not in _AT_START
         }
     )
     return CueSet(lang, {k: _compile(k, v) for k, v in merged.items()}, gates, starts)

@@ -90,8 +90,8 @@ def _item(op: Any, value: Any) -> _Prefixes | None:
                 return None
             union |= prefixes
         return union
-    if op is sre.SUBPATTERN:
-        return None if value[1] & sre.SRE_FLAG_IGNORECASE else _sequence(value[3])
+    if op is sre.SUBPATTERN:  # (?i:...) too: lower-cased pattern against lower-cased text
+        return _sequence(value[3])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, body = value
         once = _sequence(body)
@@ -161,7 +161,7 @@ def _required(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
         runs.append(frozenset(run))
         run = {""}
         inner: frozenset[str] | None = None
-        if op is sre.SUBPATTERN and not value[1] & sre.SRE_FLAG_IGNORECASE:
+        if op is sre.SUBPATTERN:
             inner = _required(value[3])
         elif op is sre.BRANCH:
             parts = [_required(branch) for branch in value[1]]
