@@ -572,3 +572,37 @@ def test_a_heterogeneity_statistic_is_no_citation_marker(tmp_path: Path) -> None
 def test_a_review_reporting_its_own_results_is_its_own_source(tmp_path: Path, text: str) -> None:
     article = check_text(tmp_path, text + "\n", select=["CLM"])
     assert [f.code for f in article.findings if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Antibiotics are used to cure bacterial infections."),
+        ("en", "Resistant infections are harder to treat and cure."),
+        ("es", "Son más difíciles de tratar y curar."),
+        ("fr", "Ces infections sont plus difficiles à soigner et à guérir."),
+    ],
+)
+def test_what_a_treatment_is_for_is_no_promise(lang: str, text: str) -> None:
+    claim = detect(cues_for(lang), text)
+    assert claim is None or claim.category != "absolute"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Das Bundesinstitut für Risikobewertung (BfR) warnt vor 100 µg am Tag."),
+        ("es", "El Instituto Federal de Evaluación de Riesgos (BfR) desaconseja 100 µg al día."),
+        ("en", "A 2021 sleep survey by SingleCare found that 20% of adults take melatonin."),
+        ("en", "Ibuprofen may raise blood pressure by 5% (PNAS: Kristensen et al, 2018)."),
+    ],
+)
+def test_organisations_surveys_and_journal_references_are_sources(
+    tmp_path: Path, lang: str, text: str
+) -> None:
+    article = check_text(tmp_path, f"---\nlang: {lang}\n---\n{text}\n", select=["CLM001", "CLM004"])
+    assert [f.code for f in article.findings] == ["CLM004"]
+
+
+def test_an_abbreviation_expanded_is_no_source() -> None:
+    assert cues_for("en").search("source", "Chronic obstructive pulmonary disease (COPD).") is None
