@@ -501,7 +501,8 @@ def test_comparisons_not_conjunctions_or_superlatives(
 def test_one_finding_per_paragraph_lists_the_other_claims(tmp_path: Path) -> None:
     text = (
         "About 18 in 100 people on statins report muscle pain. On a placebo, 17 in 100 do. "
-        "So statins cause it in about 1 in 100.\n\nAbout 1 in 10 adults has diabetes.\n"
+        "So statins cause it in about 1 in 100.\n\nAbout 1 in 10 adults has diabetes.\n\n"
+        "Statins lower cholesterol by a third ([NICE](https://www.nice.org.uk/cg181)).\n"
     )
     article = check_text(tmp_path, text, select=["CLM001"])
     first, second = only(article, "CLM001")
@@ -513,6 +514,20 @@ def test_one_finding_per_paragraph_lists_the_other_claims(tmp_path: Path) -> Non
     config = load_config(tmp_path / "checker.toml")
     article = check_text(tmp_path, text, config=config, select=["CLM001"])
     assert len(only(article, "CLM001")) == 4
+
+
+def test_an_article_that_cites_nothing_is_summed_up_once(tmp_path: Path) -> None:
+    text = (
+        "About 18 in 100 people on statins report muscle pain.\n\n"
+        "Studies show statins cut heart attacks by 30%.\n\n"
+        "The usual dose is 20 mg once a day.\n"
+    )
+    article = check_text(tmp_path, text, select=["CLM"])
+    assert only(article, "CLM001") == []
+    (summary,) = only(article, "CLM005")
+    assert [c["line"] for c in summary.details["claims"]] == [1, 3, 5]
+    in_place = only(article, "CLM006")
+    assert [(f.line, f.severity) for f in in_place] == [(n, Severity.INFO) for n in (1, 3, 5)]
 
 
 @pytest.mark.parametrize(

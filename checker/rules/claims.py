@@ -97,6 +97,20 @@ def _uncited(ctx: RuleContext, *, checkable: bool) -> Iterator[FoundClaim]:
             yield found
 
 
+def _unsourced_article_claims(ctx: RuleContext) -> list[FoundClaim] | None:
+    """The claims of an article that cites nothing, key ones first, when it makes enough
+    of them (``unsourced-min-claims``, one key) to be summed up by CLM005; else ``None``."""
+    result = ctx.claims
+    if result is None or not result.cites_nothing:
+        return None
+    claims = [f for f in result.claims if not f.heading]
+    if len(claims) < ctx.claims_options.unsourced_min_claims:
+        return None
+    if not any(f.claim.key for f in claims):
+        return None  # background alone: CLM006 shows it, and there is nothing to send back
+    return sorted(claims, key=lambda f: not f.claim.key)
+
+
 def _position(ctx: RuleContext, found: FoundClaim) -> dict[str, object]:
     """Line and column of a claim's cue in the source file."""
     block = ctx.document.blocks[found.sentence.block]
@@ -145,9 +159,10 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     or schedule ("15 mg once a week"), an appeal to evidence ("studies show"), or a
     comparison of a named treatment ("ibuprofen is safer than aspirin").  The benefit or
     harm of a treatment stated without any of those ("methotrexate slows joint damage") is
-    reported as information by CLM006, and an article that cites nothing at all is flagged
-    once by CLM005, with all its claims listed.  The finding marks the cue that triggered
-    it, and ``details`` give the category, how strongly the claim is worded (direct,
+    reported as information by CLM006.  An article that cites nothing at all is flagged
+    once by CLM005, with all its claims listed, instead of claim by claim: in such an
+    article CLM001 is silent and CLM006 shows the claims in place.  The finding marks the
+    cue that triggered it, and ``details`` give the category, how strongly the claim is worded (direct,
     conditional, correlational, none), the treatment it is about and the cue.  Since one
     source for a paragraph covers all its claims, a paragraph gets one finding, on its
     first uncited claim; ``details.paragraph_claims`` list the others (line, column,
@@ -173,6 +188,8 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: Turmeric cuts joint pain by 40% in people with arthritis.
     After: In two small trials, turmeric cut joint pain by about 40% (Daily et al., 2016).
     """
+    if _unsourced_article_claims(ctx) is not None:
+        return  # CLM005 sums the article up once, with every claim and its line
     uncited = list(_uncited(ctx, checkable=True))
     if not ctx.claims_options.paragraph_citations:
         for found in uncited:
@@ -330,7 +347,8 @@ def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     citation in any sentence, no Sources or References section, no footnotes, and no study
     of its own.
     ``details`` list its claims, key ones first, each with its line, category and whether it
-    is key; in place, CLM001 flags the checkable ones and CLM006 shows the others.
+    is key.  In place they are information (CLM006): this one warning replaces the CLM001
+    warnings such an article would otherwise get.
 
     Why: an article without sources is one problem, for the editor to send back once ("add
     the sources you used"), not a wall of warnings; readers and search engines trust health
@@ -340,16 +358,10 @@ def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     After: the same article with a "Sources" section listing the NICE guideline and the
     Cochrane review it draws on.
     """
-    result = ctx.claims
-    if result is None or not result.cites_nothing:
+    claims = _unsourced_article_claims(ctx)
+    if claims is None:
         return
-    claims = [f for f in result.claims if not f.heading]
-    if len(claims) < ctx.claims_options.unsourced_min_claims:
-        return
-    claims.sort(key=lambda f: not f.claim.key)
     key = sum(1 for f in claims if f.claim.key)
-    if not key:
-        return  # background alone: CLM006 shows it, and there is nothing to send back
     listed = []
     for found in claims:
         position = ctx.sentence_position(found.sentence)
@@ -375,8 +387,8 @@ def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "CLM006",
     "uncited-general-claim",
     Severity.INFO,
-    "A claim with no source and nothing specific to check: the effect of a treatment, a "
-    "cause, how a condition works.",
+    "A claim with no source shown as information: nothing specific to check (the effect of a "
+    "treatment, a cause), or in an article CLM005 sums up.",
 )
 def uncited_general_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports, as information, a claim that nothing sources and that gives no number,
@@ -384,7 +396,9 @@ def uncited_general_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     ("methotrexate slows joint damage", "smoking raises the risk"; ``details.key`` is true
     for these), how a condition develops, what a mechanism does ("TNF inhibitors block a
     messenger that causes inflammation").  The report shows them so an editor can decide;
-    they do not count as warnings.  ``details`` are those of CLM001.
+    they do not count as warnings.  In an article that cites nothing at all, which CLM005
+    flags once, its checkable claims are shown here too rather than as CLM001 warnings.
+    ``details`` are those of CLM001.
 
     Why: many such statements are textbook knowledge ("statins lower cholesterol"), and
     telling who does what to whom from wording alone is often wrong; asking for a source on
@@ -394,7 +408,12 @@ def uncited_general_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: Turmeric reduces joint pain in arthritis.
     After: In small trials, turmeric may reduce joint pain in arthritis (Daily et al., 2016).
     """
+    summed_up = _unsourced_article_claims(ctx) is not None
     for found in _uncited(ctx, checkable=False):
+        yield _claim_finding(ctx, self, found, _uncited_message(found))
+    if not summed_up:
+        return
+    for found in _uncited(ctx, checkable=True):
         yield _claim_finding(ctx, self, found, _uncited_message(found))
 
 
