@@ -162,8 +162,9 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     reported as information by CLM006.  An article that cites nothing at all is flagged
     once by CLM005, with all its claims listed, instead of claim by claim: in such an
     article CLM001 is silent and CLM006 shows the claims in place.  The finding marks the
-    cue that triggered it, and ``details`` give the category, how strongly the claim is worded (direct,
-    conditional, correlational, none), the treatment it is about and the cue.  Since one
+    cue that triggered it, and ``details`` give the category, how strongly the claim is
+    worded (direct, conditional, correlational, none), the treatment it is about and the
+    cue.  Since one
     source for a paragraph covers all its claims, a paragraph gets one finding, on its
     first uncited claim; ``details.paragraph_claims`` list the others (line, column,
     category, cue).  With ``paragraph-citations = false`` every claim is flagged.
