@@ -621,3 +621,19 @@ def test_organisations_surveys_and_journal_references_are_sources(
 
 def test_an_abbreviation_expanded_is_no_source() -> None:
     assert cues_for("en").search("source", "Chronic obstructive pulmonary disease (COPD).") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dose"),
+    [
+        ("en", "People in the trial lost 100 grams a week.", False),
+        ("fr", "Une canette de 250 ml contient du sucre.", False),
+        ("es", "Las altas dosis de cafeína son peligrosas.", False),
+        ("en", "The usual dose is 500 mg twice a day.", True),
+        ("en", "The maximum for adults is 4 g a day.", True),
+        ("de", "Erwachsene nehmen bis zu 2.400 mg am Tag.", True),
+    ],
+)
+def test_doses_are_medicine_amounts_not_cans_or_weight(lang: str, text: str, dose: bool) -> None:
+    claim = detect(cues_for(lang), text)
+    assert (claim is not None and "dose" in claim.categories) is dose
