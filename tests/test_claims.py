@@ -637,3 +637,16 @@ def test_an_abbreviation_expanded_is_no_source() -> None:
 def test_doses_are_medicine_amounts_not_cans_or_weight(lang: str, text: str, dose: bool) -> None:
     claim = detect(cues_for(lang), text)
     assert (claim is not None and "dose" in claim.categories) is dose
+
+
+def test_the_items_of_one_list_are_one_finding(tmp_path: Path) -> None:
+    text = (
+        "Metformin and vitamin B12:\n\n"
+        "- About 1 in 10 people on metformin lack B12.\n"
+        "- After 4 years, 20% of users are low.\n"
+        "- The usual dose is 500 mg twice a day.\n\n"
+        "Statins lower cholesterol ([NICE](https://www.nice.org.uk/cg181)).\n"
+    )
+    (finding,) = only(check_text(tmp_path, text, select=["CLM001"]), "CLM001")
+    assert finding.line == 3
+    assert [c["line"] for c in finding.details["paragraph_claims"]] == [4, 5]

@@ -19,6 +19,8 @@ from tests.conftest import check_text, only
         ("Aspirin halves the risk of a second stroke.", "halves the risk"),
         ("Smokers are three times more likely to get gum disease.", "three times more likely"),
         ("Exercise gives a 20% lower risk of depression.", "20% lower risk"),
+        ("The rate of heart attacks reduced by 66%.", "rate of heart attacks reduced by 66%"),
+        ("In the trial, strokes fell by 51%.", "strokes fell by 51%"),
     ],
 )
 def test_a_relative_risk_alone_is_flagged(tmp_path: Path, text: str, cue: str) -> None:
@@ -72,3 +74,12 @@ def test_mixed_formats_are_reported_once_as_info(tmp_path: Path) -> None:
         "About 1 in 5 adults has high blood pressure. About 1 in 8 of them has kidney disease.\n"
     )
     assert only(check_text(tmp_path, one_format, select=["NUM"]), "NUM002") == []
+
+
+def test_several_relative_risks_in_a_sentence_are_one_finding(tmp_path: Path) -> None:
+    text = "Heart attacks fell by 66%, heart failure by 58% and strokes by 51%.\n"
+    (finding,) = only(check_text(tmp_path, text, select=["NUM"]), "NUM001")
+    assert finding.text == "Heart attacks fell by 66%"
+    assert "nor have 'heart failure by 58%', 'strokes by 51%' in the same sentence" in (
+        finding.message
+    )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from checker.claims.finder import FoundClaim
-from checker.model import Finding, Scope, Severity
+from checker.model import BlockKind, Finding, Scope, Severity
 from checker.rules.base import Rule, RuleContext, rule
 
 #: How a claim is worded, for the message.
@@ -97,6 +97,21 @@ def _uncited(ctx: RuleContext, *, checkable: bool) -> Iterator[FoundClaim]:
             yield found
 
 
+def _units(ctx: RuleContext) -> list[int]:
+    """For each block, the unit an editor would source at once: its paragraph, or the whole
+    list for the items of one list (a bulleted list is one point, made item by item)."""
+    units: list[int] = []
+    blocks = ctx.document.blocks
+    for index, block in enumerate(blocks):
+        same_list = (
+            index > 0
+            and block.kind is BlockKind.LIST_ITEM
+            and blocks[index - 1].kind is BlockKind.LIST_ITEM
+        )
+        units.append(units[-1] if same_list else index)
+    return units
+
+
 def _unsourced_article_claims(ctx: RuleContext) -> list[FoundClaim] | None:
     """The claims of an article that cites nothing, key ones first, when it makes enough
     of them (``unsourced-min-claims``, one key) to be summed up by CLM005; else ``None``."""
@@ -165,8 +180,8 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     cue that triggered it, and ``details`` give the category, how strongly the claim is
     worded (direct, conditional, correlational, none), the treatment it is about and the
     cue.  Since one
-    source for a paragraph covers all its claims, a paragraph gets one finding, on its
-    first uncited claim; ``details.paragraph_claims`` list the others (line, column,
+    source for a paragraph covers all its claims, a paragraph (or a whole bulleted list)
+    gets one finding, on its first uncited claim; ``details.paragraph_claims`` list the others (line, column,
     category, cue).  With ``paragraph-citations = false`` every claim is flagged.
 
     A claim is sourced by a citation in its sentence (a link, a URL, a marker such as [1],
@@ -196,9 +211,10 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         for found in uncited:
             yield _claim_finding(ctx, self, found, _uncited_message(found))
         return
+    units = _units(ctx)
     by_paragraph: dict[int, list[FoundClaim]] = {}
     for found in uncited:
-        by_paragraph.setdefault(found.sentence.block, []).append(found)
+        by_paragraph.setdefault(units[found.sentence.block], []).append(found)
     for first, *others in by_paragraph.values():
         message = _uncited_message(first)
         if others:

@@ -49,7 +49,9 @@ def relative_risk_alone(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     population ("per 100,000"), a change from one level to another ("from 2% to 1%"), a
     number of people ("3 fewer heart attacks per 1,000"), or a number needed to treat.
     Absolute figures, prevalence ("about 30% of people with psoriasis"), doses and durations
-    are left alone.  English, Spanish, French and German.
+    are left alone.  A sentence with several relative risks ("heart attacks fell by 66%,
+    strokes by 51%") gets one finding that names them all.  English, Spanish, French and
+    German.
 
     Why: a relative risk alone makes small effects look large; readers decide better with
     the absolute risk, as the CDC Clear Communication Index and risk-communication research
@@ -61,15 +63,21 @@ def relative_risk_alone(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     if ctx.claims is None:
         return
+    by_sentence: dict[tuple[int, int], list[NumberUse]] = {}
     for use in ctx.claims.numbers:
-        if use.kind != "relative-risk" or use.absolute is not None:
-            continue
+        if use.kind == "relative-risk" and use.absolute is None:
+            by_sentence.setdefault((use.sentence.block, use.sentence.start), []).append(use)
+    for first, *others in by_sentence.values():
+        more = ""
+        if others:
+            listed = ", ".join(f"'{use.cue.text}'" for use in others)
+            more = f" (nor have {listed} in the same sentence)"
         yield _finding(
             ctx,
             self,
-            use,
-            f"'{use.cue.text}' is a relative risk with no absolute figure: say how many people "
-            "out of how many it changes, e.g. 'from 4 in 1,000 to 2 in 1,000'",
+            first,
+            f"'{first.cue.text}' is a relative risk with no absolute figure{more}: say how many "
+            "people out of how many it changes, e.g. 'from 4 in 1,000 to 2 in 1,000'",
             suggestion="Add the absolute risk as a natural frequency (from X in 1,000 to Y in "
             "1,000).",
         )
