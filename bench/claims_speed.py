@@ -42,12 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     documents = [load_document(path, config) for path in articles(args.paths)]
     analyses = [analyse(document) for document in documents]
     words = sum(len(s.text.split()) for analysis in analyses for s in analysis.sentences)
-    for document, analysis in zip(documents, analyses):  # compile the cues first
+    for document, analysis in zip(documents, analyses, strict=True):  # compile the cues first
         find_claims(document, analysis, config.claims)
     fastest = float("inf")
     for _ in range(args.passes):
         start = time.perf_counter()
-        for document, analysis in zip(documents, analyses):
+        for document, analysis in zip(documents, analyses, strict=True):
             find_claims(document, analysis, config.claims)
         fastest = min(fastest, time.perf_counter() - start)
     print(

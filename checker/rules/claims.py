@@ -179,10 +179,10 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     article CLM001 is silent and CLM006 shows the claims in place.  The finding marks the
     cue that triggered it, and ``details`` give the category, how strongly the claim is
     worded (direct, conditional, correlational, none), the treatment it is about and the
-    cue.  Since one
-    source for a paragraph covers all its claims, a paragraph (or a whole bulleted list)
-    gets one finding, on its first uncited claim; ``details.paragraph_claims`` list the others (line, column,
-    category, cue).  With ``paragraph-citations = false`` every claim is flagged.
+    cue.  Since one source for a paragraph covers all its claims, a paragraph (or a whole
+    bulleted list) gets one finding, on its first uncited claim; ``details.paragraph_claims``
+    list the others (line, column, category, cue).  With ``paragraph-citations = false``
+    every claim is flagged.
 
     A claim is sourced by a citation in its sentence (a link, a URL, a marker such as [1],
     [^2] or a superscript, an author-year reference, a DOI or PMID, a named source such as
