@@ -210,8 +210,8 @@ def test_missing_explicit_file(tmp_path: Path) -> None:
         (["RDG003"], {"RDG003"}),
         (["rdg003"], {"RDG003"}),
         (["long-sentence"], {"RDG003"}),
-        (["RDG"], {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005"}),
-        (["RDG00"], {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005"}),
+        (["RDG"], {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005", "RDG006"}),
+        (["RDG00"], {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005", "RDG006"}),
         (["CHK"], {"CHK001", "CHK002", "CHK003", "CHK004"}),
         (["ALL"], ALL_CODES),
         (["passive-voice", "CHK001"], {"RDG005", "CHK001"}),
@@ -228,10 +228,10 @@ def test_resolve_unknown_selector() -> None:
 
 def test_selection_select_minus_ignore() -> None:
     selection = Selection.build(["RDG"], ["long-sentence", "RDG005"])
-    assert selection.codes == frozenset({"RDG001", "RDG002", "RDG004"})
+    assert selection.codes == frozenset({"RDG001", "RDG002", "RDG004", "RDG006"})
     assert Selection.build(
         ["ALL"], ["CHK", "PLN", "CLM", "NUM", "A11Y", "TRN", "GRM"]
-    ).codes == frozenset({"RDG001", "RDG002", "RDG003", "RDG004", "RDG005"})
+    ).codes == frozenset({"RDG001", "RDG002", "RDG003", "RDG004", "RDG005", "RDG006"})
 
 
 @pytest.mark.parametrize(

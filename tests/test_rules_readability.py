@@ -67,7 +67,7 @@ CASES = [
         "RDG005",
         "The dose is adjusted after blood tests. The injection was given by a nurse. "
         "Your doctor checks you. You eat well. You sleep well.\n",
-        3,
+        1,
     ),
     ("RDG005", "Your doctor changes the dose. A nurse gives the injection.\n", 0),
 ]
@@ -263,11 +263,11 @@ PASSIVE_TEXT = (
 
 
 def test_passive_voice_names_sentences(tmp_path: Path) -> None:
-    article = check_text(tmp_path, PASSIVE_TEXT, select=["RDG005"])
-    found = only(article, "RDG005")
-    document = [f for f in found if f.scope is Scope.DOCUMENT]
-    sentences = [f for f in found if f.scope is Scope.SENTENCE]
-    assert len(document) == 1 and len(sentences) == 2
+    article = check_text(tmp_path, PASSIVE_TEXT, select=["RDG005", "RDG006"])
+    document = only(article, "RDG005")
+    sentences = only(article, "RDG006")
+    assert [f.scope for f in document] == [Scope.DOCUMENT]
+    assert {f.severity for f in sentences} == {Severity.INFO} and len(sentences) == 2
     summary = document[0]
     assert article.metrics["passive_percent"] == 40.0
     assert summary.details["percent"] == 40.0
@@ -299,9 +299,9 @@ def test_passive_voice_percent_from_config(tmp_path: Path) -> None:
 
 def test_passive_voice_spanish(tmp_path: Path) -> None:
     text = "---\nlang: es\n---\nEl medicamento fue recetado por el médico. Usted come bien.\n"
-    article = check_text(tmp_path, text, select=["RDG005"])
+    article = check_text(tmp_path, text, select=["RDG005", "RDG006"])
     assert article.metrics["passive_percent"] == 50.0
-    assert "Passive voice ('recetado')" in [f.message for f in only(article, "RDG005")]
+    assert "Passive voice ('recetado')" in [f.message for f in only(article, "RDG006")]
 
 
 def test_passive_voice_not_measured_for_italian(tmp_path: Path) -> None:

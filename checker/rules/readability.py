@@ -153,9 +153,10 @@ def long_paragraph(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("RDG005", "passive-voice", Severity.WARNING, "Too many sentences are in the passive voice.")
 def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags an article in which more than ``passive-voice-percent`` (default 10) of prose
-    sentences use the passive voice, and names those sentences.  Available for English,
-    Spanish, French and German.
+    """Flags, once, an article in which more than ``passive-voice-percent`` (default 10, as
+    Yoast advises) of prose sentences use the passive voice, and lists those sentences in
+    ``details``; each one is also shown in place as information (RDG006).  Available for
+    English, Spanish, French and German.
 
     Why: passive sentences hide who does what ("the dose is adjusted" - by whom?), which
     matters when readers must act.
@@ -179,14 +180,35 @@ def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             "sentences": [ctx.sentence_position(s) | {"participle": s.passive} for s in passive],
         },
     )
-    for sentence in passive:
-        yield ctx.sentence_finding(
-            self,
-            sentence,
-            f"Passive voice ('{sentence.passive}')",
-            suggestion="Say who does the action.",
-            details={"participle": sentence.passive},
-        )
 
 
-RULES = (grade_above_target, very_hard_sentence, long_sentence, long_paragraph, passive_voice)
+@rule("RDG006", "passive-sentence", Severity.INFO, "A sentence in the passive voice.")
+def passive_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Shows, as information, each prose sentence in the passive voice, so that the report
+    can mark them in place.  English, Spanish, French and German.
+
+    Why: a routine passive ("of whom 42 were analysed") is often the clearest way to say
+    it, so one sentence is no problem; an article with many is, and RDG005 flags that once.
+
+    Before: The dose is adjusted after blood tests.
+    After: Your doctor adjusts the dose after your blood tests.
+    """
+    for sentence in ctx.analysis.prose_sentences:
+        if sentence.passive:
+            yield ctx.sentence_finding(
+                self,
+                sentence,
+                f"Passive voice ('{sentence.passive}')",
+                suggestion="Say who does the action, if it matters to the reader.",
+                details={"participle": sentence.passive},
+            )
+
+
+RULES = (
+    grade_above_target,
+    very_hard_sentence,
+    long_sentence,
+    long_paragraph,
+    passive_voice,
+    passive_sentence,
+)
