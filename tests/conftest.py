@@ -17,13 +17,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 #: A plain English sentence of exactly ten one- or two-syllable words.
 TEN_WORDS = "Drink a glass of water with each meal you eat."
-#: A plain English sentence of exactly 21 words (over the English limit of 20).
-LONG_21 = (
-    "If you get a fever or a cough that will not go away you should call the nurse on the line."
+#: A plain English sentence of exactly 26 words (over the English limit of 25).
+LONG_26 = (
+    "If you get a fever or a cough that will not go away after two or three days you should "
+    "call the nurse on the line."
 )
-#: 22 words, under the Spanish limit of 25 and over the English limit of 20.
-SPANISH_22 = (
-    "Si usted tiene fiebre o una tos que no se va en dos o tres días debe llamar a su médico hoy."
+#: 27 words, under the Spanish limit of 30 and over the English limit of 25.
+SPANISH_27 = (
+    "Si usted tiene fiebre o una tos que no se va en dos o tres días debe llamar a su médico "
+    "hoy o mañana por la mañana."
 )
 
 #: Two short English articles and a plain-text note, for whole-project runs with catalogs.
