@@ -26,7 +26,7 @@ from checker.plain.abbreviations import known_abbreviations
 from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
 from checker.plain.lexicon import lexicon_for
 from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
-from checker.readability.formulas import TextCounts, primary_grade, scores
+from checker.readability.formulas import PRIMARY, TextCounts, primary_grade, scores, too_short
 from checker.rules import all_rules, by_code, resolve_selectors
 from checker.rules.base import Rule, RuleContext
 from checker.suppression import apply_suppressions
@@ -152,7 +152,8 @@ def compute_metrics(
         )
     return {
         "grade": grade[0] if grade else None,
-        "grade_formula": grade[1] if grade else None,
+        "grade_formula": PRIMARY.get(document.lang),
+        "grade_note": too_short(counts) if PRIMARY.get(document.lang) else None,
         "target_grade": target,
         "words": counts.words,
         "sentences": counts.sentences,

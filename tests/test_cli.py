@@ -22,7 +22,7 @@ FINDING_LINE = re.compile(
     r"\[(?P<severity>error|warning|info)\] (?P<message>.+)$"
 )
 ARTICLE_KEYS = {"path", "id", "lang", "format", "repairs", "metrics", "findings"}
-METRIC_KEYS = {"grade", "grade_formula", "words", "sentences", "scores"}
+METRIC_KEYS = {"grade", "grade_formula", "grade_note", "words", "sentences", "scores"}
 FINDING_KEYS = {
     "code",
     "name",
@@ -63,7 +63,7 @@ def run_json(*args: str) -> dict[str, Any]:
 
 
 def test_text_output_format(project: Path) -> None:
-    write(project, "content/a.md", f"# Title\n\nTake it now. {LONG_26}\n")
+    write(project, "content/a.md", f"# Title\n\nTake it now. {LONG_26} Rest well.\n")
     result = run("check", "content/a.md", "--no-color")
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -150,7 +150,8 @@ def test_json_contract(project: Path) -> None:
     assert set(article["metrics"]) >= METRIC_KEYS
     metrics = article["metrics"]
     assert metrics["grade_formula"] == "smog"
-    assert metrics["grade"] == metrics["scores"]["smog"]
+    assert metrics["grade"] is None and metrics["scores"] == {}  # one sentence: too short
+    assert metrics["grade_note"].startswith("too short to grade: 26 words in 1 sentence ")
     assert (metrics["words"], metrics["sentences"]) == (26, 1)
     (finding,) = article["findings"]
     assert set(finding) == FINDING_KEYS

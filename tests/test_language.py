@@ -11,9 +11,10 @@ from checker.config import Config
 from checker.loading import _known_language_codes
 from tests.conftest import check_files, check_text, codes, make_config, only, write
 
-EN_BODY = "The body has many bones. Drink water every day.\n"
-ES_BODY = "El cuerpo tiene muchos huesos. Beba agua todos los días.\n"
-DE_BODY = "Der Körper hat viele Knochen. Trinken Sie jeden Tag Wasser.\n"
+#: Four times two short sentences: long enough to be graded (30 words in 3 sentences).
+EN_BODY = " ".join(["The body has many bones. Drink water every day."] * 4) + "\n"
+ES_BODY = " ".join(["El cuerpo tiene muchos huesos. Beba agua todos los días."] * 4) + "\n"
+DE_BODY = " ".join(["Der Körper hat viele Knochen. Trinken Sie jeden Tag Wasser."] * 4) + "\n"
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,8 @@ HARD_SENTENCES = [
 HARD = "# Methotrexate\n\n" + " ".join(HARD_SENTENCES) + "\n"
 EASY = (
     "# Your tablets\n\nTake one tablet each day. Drink a glass of water with it. "
-    "Eat some food first. Call us if you feel sick.\n"
+    "Eat some food first. Call us if you feel sick. Keep them in a cool, dry place. "
+    "Do not give them to anyone else.\n"
 )
 VERY_HARD = HARD_SENTENCES[0]
 
@@ -132,7 +133,9 @@ def test_target_grade_from_config(tmp_path: Path) -> None:
 def test_target_grade_per_language(tmp_path: Path) -> None:
     spanish = (
         "---\nlang: es\n---\nLa administración concomitante de inmunosupresores requiere "
-        "vigilancia hematológica exhaustiva y periódica.\n"
+        "vigilancia hematológica exhaustiva y periódica. La hepatotoxicidad obliga a "
+        "interrumpir el tratamiento independientemente de la sintomatología. La variabilidad "
+        "farmacocinética complica la optimización terapéutica individualizada.\n"
     )
     write(tmp_path, "en.md", HARD)
     write(tmp_path, "es.md", spanish)
@@ -313,8 +316,8 @@ def test_passive_voice_not_measured_for_italian(tmp_path: Path) -> None:
 
 def test_metrics_for_easy_text(tmp_path: Path) -> None:
     article = check_text(tmp_path, EASY)
-    assert article.metrics["words"] == 22
-    assert article.metrics["sentences"] == 4  # the heading is not prose
+    assert article.metrics["words"] == 36
+    assert article.metrics["sentences"] == 6  # the heading is not prose
     assert article.metrics["grade_formula"] == "smog"
     assert article.metrics["grade"] <= 8
     assert set(article.metrics["scores"]) == {
@@ -354,3 +357,32 @@ def test_a_very_hard_sentence_is_not_also_a_long_one(tmp_path: Path) -> None:
     )
     article = check_text(tmp_path, text, select=["RDG002", "RDG003"])
     assert [f.code for f in article.findings] == ["RDG002"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No.\n",
+        "https://www.nhs.uk/conditions/asthma/\n",
+        "Call us. We can help. Ask today.\n",  # 7 words in 3 sentences
+        "a" * 13_500 + ".\n",  # one enormous word
+    ],
+)
+def test_a_text_too_short_to_grade_gets_no_grade(tmp_path: Path, text: str) -> None:
+    article = check_text(tmp_path, text, select=["RDG001"])
+    assert article.metrics["grade"] is None
+    assert article.metrics["scores"] == {}
+    assert article.metrics["grade_formula"] == "smog"
+    assert article.metrics["grade_note"].startswith("too short to grade")
+    assert only(article, "RDG001") == []
+
+
+def test_no_score_is_outside_its_range(tmp_path: Path) -> None:
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    text = " ".join([f"{word} {word} {word} {word} {word} {word} {word} {word} {word} {word}."] * 4)
+    article = check_text(tmp_path, text + "\n")
+    assert 0.0 <= article.metrics["grade"] <= 22.0
+    assert article.metrics["scores"]["flesch_kincaid_grade"] == 22.0  # about 60 unbounded
+    assert article.metrics["scores"]["flesch_reading_ease"] == 0.0  # about -500 unbounded
+    for key, value in article.metrics["scores"].items():
+        assert 0.0 <= value <= (22.0 if key != "flesch_reading_ease" else 100.0), key

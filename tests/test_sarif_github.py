@@ -38,7 +38,10 @@ HARD = (
 )
 ARTICLES = {
     # a title in the front matter (line 2): whole-article findings point there
-    "content/steroids.md": "---\ntitle: Steroid tapering\nlang: en\n---\n\n" + HARD * 3,
+    "content/steroids.md": "---\ntitle: Steroid tapering\nlang: en\n---\n\n"
+    + HARD
+    + HARD.replace("adrenal insufficiency", "iatrogenic hypoadrenalism")
+    + HARD.replace("supraphysiological", "pharmacological"),
     # no front matter: the first heading (line 3)
     "content/es/vacunación del niño.md": (
         "<!-- draft -->\n\n# Vacunas\n\n"

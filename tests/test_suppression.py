@@ -85,7 +85,10 @@ def test_file_ignore_suppresses_document_findings(tmp_path: Path) -> None:
 def test_ignore_does_not_hide_document_findings(tmp_path: Path) -> None:
     hard = (
         "Concomitant administration of immunosuppressive pharmacotherapeutic agents "
-        "necessitates comprehensive haematological surveillance."
+        "necessitates comprehensive haematological surveillance. Hepatotoxicity necessitates "
+        "discontinuation irrespective of symptomatology. Pharmacokinetic variability "
+        "complicates individualised therapeutic optimisation in elderly populations. "
+        "Concomitant nephrotoxic medications exacerbate cumulative hepatotoxicity."
     )
     text = f"<!-- checker: ignore RDG001 -->\n{hard}\n"
     article = check_text(tmp_path, text, select=["RDG001", "CHK"])

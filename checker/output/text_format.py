@@ -56,7 +56,7 @@ def _metrics_line(record: Record, style: Style) -> str:
     if record["format"] == "gettext":
         return _catalog_line(record, style)
     if m.get("grade") is None:
-        grade = "not scored"
+        grade = "too short to grade" if m.get("grade_note") else "not scored"
     else:
         over = m["grade"] > m["target_grade"]
         value = style(f"{m['grade']:g}", fg="red" if over else "green", bold=True)

@@ -250,16 +250,47 @@ def formulas_for(lang: str) -> list[Formula]:
     return [f for f in FORMULAS if lang in f.languages]
 
 
+#: Below this many words or sentences a text is too short to grade: the formulas were
+#: fitted on passages of 100 words or more, and on "No." or a page of links they give
+#: nonsense (Flesch-Kincaid -3.4, Coleman-Liau -33.6).
+MIN_GRADED_WORDS = 30
+MIN_GRADED_SENTENCES = 3
+#: The range each kind of score means something in: school grades up to postgraduate
+#: level, ease scores on their 0-100 scale.
+GRADE_RANGE = (0.0, 22.0)
+EASE_RANGE = (0.0, 100.0)
+
+
+def too_short(counts: TextCounts) -> str | None:
+    """Why ``counts`` are too few to grade, or ``None`` when a grade means something."""
+    if counts.words >= MIN_GRADED_WORDS and counts.sentences >= MIN_GRADED_SENTENCES:
+        return None
+    sentences = "sentence" if counts.sentences == 1 else "sentences"
+    return (
+        f"too short to grade: {counts.words} words in {counts.sentences} {sentences} "
+        f"(a grade needs at least {MIN_GRADED_WORDS} words in {MIN_GRADED_SENTENCES} sentences)"
+    )
+
+
+def _bounded(formula: Formula, value: float) -> float:
+    low, high = GRADE_RANGE if formula.kind == "grade" else EASE_RANGE
+    return min(high, max(low, value))
+
+
 def scores(counts: TextCounts, lang: str) -> dict[str, float]:
-    """Every formula valid for ``lang``, rounded to one decimal place."""
-    if not counts.words or not counts.sentences:
+    """Every formula valid for ``lang``, within its meaningful range, to one decimal place;
+    none for a text too short to grade."""
+    if too_short(counts):
         return {}
-    return {f.key: round(f.compute(counts), 1) for f in formulas_for(lang)}
+    return {f.key: round(_bounded(f, f.compute(counts)), 1) for f in formulas_for(lang)}
 
 
 def primary_grade(counts: TextCounts, lang: str) -> tuple[float, str] | None:
-    """The language's grade and the formula that gave it, or ``None`` if it has none."""
+    """The language's grade and the formula that gave it, or ``None`` if it has none or the
+    text is too short to grade."""
     key = PRIMARY.get(lang)
-    if key is None or not counts.words or not counts.sentences:
+    if key is None or too_short(counts):
         return None
-    return round(max(0.0, as_grade(key, BY_KEY[key].compute(counts))), 1), key
+    formula = BY_KEY[key]
+    grade = as_grade(key, _bounded(formula, formula.compute(counts)))
+    return round(min(GRADE_RANGE[1], max(GRADE_RANGE[0], grade)), 1), key
