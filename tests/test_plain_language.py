@@ -245,3 +245,26 @@ def test_a_listed_term_is_matched_the_same_whatever_the_hash_seed() -> None:
         for seed in range(6)
     }
     assert answers == {"klinischen studie"}
+
+
+@pytest.mark.parametrize(
+    ("word", "rare"),
+    [
+        ("Windelbereich", False),  # Windel + Bereich
+        ("Bundesapothekerkammer", False),  # Bundes + Apotheker + Kammer
+        ("Scheinbehandlung", False),
+        ("kontraindiziert", True),  # not a compound of everyday words
+        ("Hypertonie", True),
+    ],
+)
+def test_a_german_compound_of_everyday_words_is_plain(
+    tmp_path: Path, word: str, rare: bool
+) -> None:
+    text = f"---\nlang: de\n---\nDas Wort {word} steht hier.\n"
+    article = check_text(tmp_path, text, select=["PLN001", "PLN002"])
+    assert bool(article.findings) is rare
+
+
+def test_everyday_english_words_are_not_rare(tmp_path: Path) -> None:
+    text = "Milligrams of iodine can enlarge the gland; peppermint helps some youngsters.\n"
+    assert only(check_text(tmp_path, text, select=["PLN002"]), "PLN002") == []

@@ -23,13 +23,21 @@ from checker.text.segment import WORD, lexical_words
 #: Words at or below this Zipf frequency are rare in the language (tuned on the
 #: complex-lcp-biomed train split by bench/jargon_eval.py).
 DEFAULT_RARE_ZIPF: dict[str, float] = {
-    "en": 3.3,
+    "en": 3.0,
     "es": 2.3,
     "fr": 2.3,
     "de": 2.0,
     "it": 2.3,
     "nl": 2.3,
 }
+#: Languages that write compounds as one word: a compound of well-known words is plain.
+_COMPOUNDING = frozenset({"de", "nl"})
+#: A compound part is well known at or above this Zipf frequency.
+_KNOWN_PART_ZIPF = 3.3
+_MIN_LEFT = 4
+_MIN_RIGHT = 4
+_MAX_COMPOUND_PARTS = 3
+_LINKS = ("es", "en", "s", "n", "e")
 #: A word built from medical parts counts only when it is below this frequency
 #: (so that "arthritis" and "diabetes" are not flagged).
 WORD_PART_MAX_ZIPF = 3.5
@@ -172,7 +180,29 @@ class JargonFinder:
             parts = [p for p in lower.split("-") if len(p) > 1]
             if parts:
                 zipf = max(zipf, min(self.familiarity(p) for p in parts))
+        elif self.lang in _COMPOUNDING and zipf <= self.rare_zipf:
+            zipf = max(zipf, self._compound_familiarity(lower, _MAX_COMPOUND_PARTS))
         return zipf
+
+    def _compound_familiarity(self, lower: str, parts: int) -> float:
+        """How familiar a closed compound is by its least familiar part, for languages that
+        write compounds as one word ("Windelbereich" is "Windel" + "Bereich",
+        "Bundesapothekerkammer" is "Bundes" + "Apotheker" + "Kammer"); 0 when no split into
+        well-known parts (linking "s", "es", "n", "en" or "e" allowed) is found."""
+        best = 0.0
+        for cut in range(_MIN_LEFT, len(lower) - _MIN_RIGHT + 1):
+            head, tail = lower[:cut], lower[cut:]
+            head_zipf = max(
+                [self.zipf(head)]
+                + [self.zipf(head[: -len(link)]) for link in _LINKS if head.endswith(link)]
+            )
+            if head_zipf < _KNOWN_PART_ZIPF:
+                continue
+            tail_zipf = max([self.zipf(tail), *map(self.zipf, stems(tail, self.lang))])
+            if tail_zipf < _KNOWN_PART_ZIPF and parts > 2:
+                tail_zipf = self._compound_familiarity(tail, parts - 1)
+            best = max(best, min(head_zipf, tail_zipf))
+        return best if best >= _KNOWN_PART_ZIPF else 0.0
 
     def is_name(self, word: str, text: str, start: int) -> bool:
         """Capitalised words inside a sentence are names or brands (not in German)."""
