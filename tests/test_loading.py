@@ -10,7 +10,7 @@ from checker.config import Config
 from checker.loading import load_document, parse_document
 from checker.model import BlockKind, Document, Repair
 from checker.text.segment import split_sentences
-from tests.conftest import FIXTURES, LONG_26, check_text, make_config, only
+from tests.conftest import FIXTURES, LONG_26, check_text, make_config, only, write
 
 
 def load_fixture(name: str) -> Document:
@@ -388,3 +388,37 @@ def test_repairs_become_chk002_findings(tmp_path: Path) -> None:
         (18, "navigation"),
     ]
     assert all(f.severity.label == "info" and f.column == 1 for f in chk)
+
+
+@pytest.mark.parametrize(
+    ("markup", "prose"),
+    [
+        ("{% render_section COVID-19 %}\n\nWash your hands.", "Wash your hands."),
+        ("The link is {{ findersBaseUrl }} here.", "The link is  here."),
+        ('{{< figure src="/images/steps.png" >}}\n\nWash your hands.', "Wash your hands."),
+        ("{{% notice warning %}}\nWash your hands.\n{{% /notice %}}", "Wash your hands."),
+        ("{# a note for editors #}Wash your hands.", "Wash your hands."),
+        (
+            "Read the [NICE guidance](https://www.nice.org.uk/ng1){rel=external} first.",
+            "Read the NICE guidance first.",
+        ),
+        ("Wash your hands.{: .lead}", "Wash your hands."),
+    ],
+)
+def test_template_tags_and_attribute_lists_are_not_prose(
+    tmp_path: Path, markup: str, prose: str
+) -> None:
+    path = write(tmp_path, "a.md", f"---\nlang: en\n---\n{markup}\n")
+    document = load_document(path, Config())
+    assert [b.text for b in document.blocks] == [prose]
+    assert [r.kind for r in document.repairs] == ["markup"]
+
+
+def test_a_link_with_spaces_around_its_destination_is_a_link(tmp_path: Path) -> None:
+    text = "Get the [mumps vaccine]( http://www.vaccines.gov/mumps ) today.\n"
+    document = load_document(write(tmp_path, "a.md", text), Config())
+    (block,) = document.blocks
+    assert block.text == "Get the mumps vaccine today."
+    assert [link.href for link in block.links] == ["http://www.vaccines.gov/mumps"]
+    start, end = block.links[0].start, block.links[0].end
+    assert text[start:end] == "mumps vaccine"

@@ -163,6 +163,7 @@ def parse_document(
 
             body = MappedText.identity(source[body_offset:], body_offset)
             body_blocks, ranges = parse_markdown(body, lines=lines)
+            repairs.extend(_markup_repairs(body.text, body_offset, lines))
             first_line = lines.line_col(body_offset)[0]
             code_lines = [(first_line + a, first_line + b) for a, b in ranges]
             blocks.extend(body_blocks)
@@ -201,6 +202,27 @@ def parse_document(
         directives=tuple(find_directives(source, lines, code_lines)),
         metadata=metadata,
     )
+
+
+def _markup_repairs(text: str, offset: int, lines: SourceLines) -> list[Repair]:
+    """A note of the template tags, shortcodes and attribute lists taken out of the prose."""
+    from checker.loading.markdown import ATTRIBUTE_LIST, TEMPLATE_TAG
+
+    found = sorted(
+        [m.start() for m in TEMPLATE_TAG.finditer(text)]
+        + [m.start() for m in ATTRIBUTE_LIST.finditer(text)]
+    )
+    if not found:
+        return []
+    return [
+        Repair(
+            "markup",
+            f"took {len(found)} template tags, shortcodes or attribute lists "
+            "('{% ... %}', '{{ ... }}', '{{< ... >}}', '{rel=external}') out of the prose",
+            lines.line_col(offset + found[0])[0],
+            len(found),
+        )
+    ]
 
 
 def _repair_blocks(blocks: list[Block], lines: SourceLines) -> tuple[list[Block], list[Repair]]:

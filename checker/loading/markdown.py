@@ -20,8 +20,26 @@ from checker.model import Block, BlockKind, Link, LoadError
 # balanced pair allowed, as in CommonMark), so that no match is tried across a run of
 # "[[[[" or "](((": every start scanning to the end of the text took quadratic time.
 _DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*"
-_IMAGE = re.compile(rf"!\[(?P<alt>[^\[\]]*)\]\((?P<src>{_DESTINATION})(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(rf"\[(?P<text>[^\[\]]+)\]\((?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?\)")
+# CommonMark allows spaces around the destination: "[mumps vaccine]( http://...)".
+_IMAGE = re.compile(
+    rf"!\[(?P<alt>[^\[\]]*)\]\([ \t]*(?P<src>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
+)
+_LINK = re.compile(
+    rf"\[(?P<text>[^\[\]]+)\]\([ \t]*(?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
+)
+#: Template tags and variables of site generators, which are not prose: Liquid, Jinja and
+#: Nunjucks ("{% render_section %}", "{{ findersBaseUrl }}", "{# note #}") and Hugo
+#: shortcodes ("{{< figure src=... >}}", "{{% notice %}}").  Bounded, so that an unclosed
+#: "{{" never scans the rest of the text.
+TEMPLATE_TAG = re.compile(
+    r"\{\{[<%].{0,500}?[%>]\}\}|\{%.{0,500}?%\}|\{\{.{0,500}?\}\}|\{#.{0,500}?#\}", re.DOTALL
+)
+#: kramdown and Pandoc attribute lists after a link, an image or a word: "{rel=external}",
+#: "{: .note}", "{#intro .lead}".
+_ATTRIBUTE = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]*))"
+ATTRIBUTE_LIST = re.compile(
+    rf"(?<=[)\]\w*_`.!?:;\"'])\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}"
+)
 _REF_LINK = re.compile(r"\[(?P<text>[^\[\]^][^\[\]]*)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^<>\s]+)>")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\[\]\s]+\]:\s*")
@@ -121,6 +139,9 @@ def strip_inline(
         return ""
 
     current = mt
+    if "{" in current.text:
+        current, _ = current.sub(TEMPLATE_TAG, "")
+        current, _ = current.sub(ATTRIBUTE_LIST, "")
     if "`" in current.text:
         current, _ = current.sub(_CODE_SPAN, "")
     if "<!--" in current.text:

@@ -167,7 +167,8 @@ def lines_text(lines: Iterable[str]) -> str:
 #: Where the streamed array goes in a :class:`JsonStream` skeleton.
 STREAM = "\x00stream"
 _LATE = "\x00late:"
-_SENTINEL = re.compile(r'"\\u0000(stream|late:[a-z_]+)"')
+#: A placeholder is a value (after a key's ": "), never a key that happens to spell one.
+_SENTINEL = re.compile(r'(?<=": )"\\u0000(stream|late:[a-z_]+)"')
 
 
 def dumps(value: Any, indent: int = 0) -> str:
