@@ -173,6 +173,7 @@ class Config:
     source: Path | None = None  # the file it was read from
     paths: tuple[str, ...] = ("content",)
     default_language: str = "en"
+    detect_language: bool = True  # an article that declares no language: read it as detected
     languages: tuple[str, ...] = ("en", "es", "fr", "de", "it", "nl")
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -329,6 +330,10 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
             if not isinstance(value, str):
                 raise _fail(path, key, "expected a language code such as 'en'")
             values["default_language"] = value
+        elif name == "detect-language":
+            if not isinstance(value, bool):
+                raise _fail(path, key, "expected true or false")
+            values["detect_language"] = value
         elif name == "languages":
             values["languages"] = _strings(value, path, key)
         elif name in ("select", "ignore"):

@@ -40,7 +40,7 @@ def is_locale_tag(name: str) -> bool:
 class LanguageChoice:
     lang: str  # normalised code, possibly unsupported
     declared: str  # the raw value as written
-    source: str  # front-matter, html, path, default
+    source: str  # front-matter, html, path, default, detected
 
 
 def from_path(path: PurePath, known: frozenset[str]) -> str:

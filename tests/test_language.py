@@ -175,3 +175,42 @@ def test_config_is_not_needed_for_language(tmp_path: Path) -> None:
     path = write(tmp_path, "es/x.md", ES_BODY)
     result = check_files(tmp_path, [path], config)
     assert result.articles[0].document.lang == "es"
+
+
+FRENCH = (
+    "Le paracétamol est un médicament contre la douleur et la fièvre. Il ne faut pas dépasser "
+    "la dose maximale de quatre grammes par jour chez l'adulte, car le foie peut être "
+    "gravement atteint. Demandez conseil à votre pharmacien.\n"
+)
+LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt "
+    "ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation "
+    "ullamco laboris nisi ut aliquip ex ea commodo consequat.\n"
+)
+
+
+def test_an_undeclared_language_is_read_as_detected_and_flagged(tmp_path: Path) -> None:
+    article = check_text(tmp_path, FRENCH, name="x.md", select=["A11Y005"])
+    assert (article.document.lang, article.document.lang_source) == ("fr", "detected")
+    (finding,) = only(article, "A11Y005")
+    assert finding.details == {"declared": None, "detected": "fr", "wcag": "3.1.1"}
+
+
+def test_detection_can_be_turned_off(tmp_path: Path) -> None:
+    config = make_config(tmp_path, detect_language=False)
+    article = check_text(tmp_path, FRENCH, name="x.md", config=config)
+    assert (article.document.lang, article.document.lang_source) == ("en", "default")
+
+
+def test_lorem_ipsum_is_no_language(tmp_path: Path) -> None:
+    article = check_text(tmp_path, LOREM, name="x.md", select=["A11Y005"])
+    assert (article.document.lang, article.document.lang_source) == ("en", "default")
+    assert only(article, "A11Y005") == []
+
+
+def test_detect_language_must_be_true_or_false(tmp_path: Path) -> None:
+    from checker.config import ConfigError, load_config
+
+    write(tmp_path, "checker.toml", 'detect-language = "yes"\n')
+    with pytest.raises(ConfigError, match="detect-language.*expected true or false"):
+        load_config(tmp_path / "checker.toml")

@@ -188,6 +188,8 @@ def parse_document(
         config.default_language,
         _known_language_codes(),
     )
+    if choice.source == "default" and config.detect_language:
+        choice = _detected(blocks, choice, config.languages)
     return Document(
         path=display,
         id=document_id(rel_path, config),
@@ -202,6 +204,33 @@ def parse_document(
         directives=tuple(find_directives(source, lines, code_lines)),
         metadata=metadata,
     )
+
+
+#: Words of prose needed before detection decides an undeclared article's language.
+MIN_WORDS_TO_DETECT = 25
+
+
+def _detected(
+    blocks: list[Block], choice: languages.LanguageChoice, candidates: tuple[str, ...]
+) -> languages.LanguageChoice:
+    """The language an article that declares none is written in, when detection is sure
+    ("Le paracétamol est..." is French whatever the default); else the default."""
+    from checker.plain.language_detect import (
+        MIN_FUNCTION_WORD_SHARE,
+        clearly_in,
+        detect_language,
+        function_word_share,
+    )
+
+    text = " ".join(b.text for b in blocks if b.kind.is_prose)
+    if len(text.split()) < MIN_WORDS_TO_DETECT or clearly_in(text, choice.lang, candidates):
+        return choice
+    found = detect_language(text, candidates)
+    if found is None or found[0] == choice.lang:
+        return choice
+    if function_word_share(text, found[0]) < MIN_FUNCTION_WORD_SHARE:
+        return choice  # not prose in that language: lorem ipsum, a list of names
+    return languages.LanguageChoice(found[0], "", "detected")
 
 
 def _markup_repairs(text: str, offset: int, lines: SourceLines) -> list[Repair]:

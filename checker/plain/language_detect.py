@@ -15,6 +15,8 @@ from checker.text.segment import WORD
 #: Enough text for a confident verdict; longer texts only cost time.
 SAMPLE_CHARACTERS = 600
 MIN_CONFIDENCE = 0.8
+#: Prose in a language has at least this share of its commonest function words.
+MIN_FUNCTION_WORD_SHARE = 0.08
 
 #: Very common function words: when the declared language's are clearly the most
 #: frequent in the sample, the text is in that language and lingua is not needed.
@@ -45,6 +47,17 @@ def clearly_in(text: str, lang: str, languages: tuple[str, ...]) -> bool:
         default=0,
     )
     return hits >= 8 and hits >= 2 * others
+
+
+def function_word_share(text: str, lang: str) -> float:
+    """The share of ``text``'s first words that are the language's commonest function words:
+    real prose in any language has plenty (often a fifth); lorem ipsum and lists of names
+    have next to none."""
+    own = _FUNCTION_SETS.get(lang)
+    words = [w.lower() for w in WORD.findall(text[:SAMPLE_CHARACTERS])]
+    if own is None or not words:
+        return 0.0
+    return sum(1 for w in words if w in own) / len(words)
 
 
 @cache

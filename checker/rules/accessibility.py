@@ -7,7 +7,12 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from checker.model import BlockKind, Finding, Scope, Severity
-from checker.plain.language_detect import clearly_in, detect_language
+from checker.plain.language_detect import (
+    MIN_FUNCTION_WORD_SHARE,
+    clearly_in,
+    detect_language,
+    function_word_share,
+)
 from checker.rules.base import Rule, RuleContext, rule
 
 #: Link text that says nothing about where the link goes, in the supported languages.
@@ -199,11 +204,25 @@ def language_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Why: WCAG 2.2 success criteria 3.1.1 and 3.1.2: a wrong language makes screen readers
     mispronounce every word, and the checker would score the text with the wrong formulas.
 
+    An article that declares no language (no front matter, ``<html lang>`` or locale
+    folder) is read in the language detection finds, when it is sure, rather than in
+    ``default-language`` (``detect-language = false`` keeps the default), and flagged here
+    so that the language gets declared.
+
     Before: lang: en, and the text "El metotrexato se toma una vez por semana..."
     After: lang: es
     """
     document = ctx.document
     prose = ctx.analysis.prose_sentences
+    if document.lang_source == "detected":
+        yield ctx.document_finding(
+            self,
+            f"The article declares no language; it reads as '{document.lang}' and was checked "
+            f"as '{document.lang}'",
+            suggestion=f"Declare lang '{document.lang}' (front matter 'lang:' or <html lang>).",
+            details={"declared": None, "detected": document.lang, "wcag": "3.1.1"},
+        )
+        return
     if not document.lang or sum(s.words for s in prose) < MIN_WORDS_FOR_DETECTION:
         return
     text = " ".join(s.text for s in prose)
@@ -212,6 +231,8 @@ def language_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     found = detect_language(text, ctx.languages)
     if found is None or found[0] == document.lang:
         return
+    if function_word_share(text, found[0]) < MIN_FUNCTION_WORD_SHARE:
+        return  # not prose in that language either: lorem ipsum, a list of names
     detected, confidence = found
     yield ctx.document_finding(
         self,
