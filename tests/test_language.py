@@ -212,5 +212,5 @@ def test_detect_language_must_be_true_or_false(tmp_path: Path) -> None:
     from checker.config import ConfigError, load_config
 
     write(tmp_path, "checker.toml", 'detect-language = "yes"\n')
-    with pytest.raises(ConfigError, match="detect-language.*expected true or false"):
+    with pytest.raises(ConfigError, match=r"detect-language.*expected true or false"):
         load_config(tmp_path / "checker.toml")
