@@ -2,6 +2,7 @@
 
 Usage:
   python bench/claims_real.py PATH... [--cochrane val|test] [--cochrane-count N]
+         [--families CLM,NUM]
          [--sample N --seed S --out SAMPLE.jsonl [--blind-out BLIND.jsonl]
           [--exclude JUDGED_SAMPLE.jsonl ...]] [--json-out RUN.json]
 
@@ -105,14 +106,18 @@ def _identity(item: dict[str, Any]) -> tuple[str, Any, str, str]:
 
 
 def draw_sample(
-    report: dict[str, Any], size: int, seed: int, exclude: frozenset[tuple[str, Any, str, str]]
+    report: dict[str, Any],
+    size: int,
+    seed: int,
+    exclude: frozenset[tuple[str, Any, str, str]],
+    families: tuple[str, ...] = FAMILIES,
 ) -> list[dict[str, Any]]:
-    """``size`` CLM/NUM warnings and errors not in ``exclude``, stratified by code, in a
-    random order."""
+    """``size`` warnings and errors of ``families`` not in ``exclude``, stratified by code,
+    in a random order."""
     by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in report["articles"]:
         for finding in article["findings"]:
-            if not finding["code"].startswith(FAMILIES):
+            if not finding["code"].startswith(families):
                 continue
             if finding["severity"] not in ("warning", "error") or _identity(finding) in exclude:
                 continue
@@ -133,6 +138,7 @@ def draw_sample(
             {
                 "id": number,
                 "code": finding["code"],
+                "scope": finding.get("scope"),
                 "severity": finding["severity"],
                 "lang": finding["lang"],
                 "path": finding["path"],
@@ -150,7 +156,7 @@ def draw_sample(
 def blind(item: dict[str, Any]) -> dict[str, Any]:
     """What the judge sees of a sampled finding: no rule code, no file name."""
     shown = {k: item[k] for k in ("id", "lang", "flagged", "message", "suggestion", "sentence")}
-    if item["code"] == "CLM005":  # about the whole article: show the article
+    if item.get("scope") == "document":  # about the whole article: show the article
         text = Path(item["path"]).read_text(encoding="utf-8", errors="replace")
         shown["whole_article"] = text[:6000]
     else:
@@ -167,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--blind-out", type=Path, help="the sample as the judge sees it")
+    parser.add_argument(
+        "--families",
+        default=",".join(FAMILIES),
+        help="rule families to sample, comma-separated (RDG,PLN,A11Y... for the other rules)",
+    )
     parser.add_argument(
         "--exclude", type=Path, nargs="*", default=[], help="samples judged before: skip them"
     )
@@ -187,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.out is None:
                 parser.error("--sample needs --out")
             seen = frozenset(_identity(item) for path in args.exclude for item in read_jsonl(path))
-            sample = draw_sample(report, args.sample, args.seed, seen)
+            families = tuple(f.strip() for f in args.families.split(",") if f.strip())
+            sample = draw_sample(report, args.sample, args.seed, seen, families)
             with args.out.open("w", encoding="utf-8") as handle:
                 for item in sample:
                     handle.write(json.dumps(item, ensure_ascii=False) + "\n")
