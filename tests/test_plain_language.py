@@ -268,3 +268,19 @@ def test_a_german_compound_of_everyday_words_is_plain(
 def test_everyday_english_words_are_not_rare(tmp_path: Path) -> None:
     text = "Milligrams of iodine can enlarge the gland; peppermint helps some youngsters.\n"
     assert only(check_text(tmp_path, text, select=["PLN002"]), "PLN002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Do NOT take more than two tablets. DON'T drive.", []),
+        ("---\nlang: es\n---\nTome la pastilla AHORA y TODO irá bien.", []),
+        ("She works at Hospital XXIII and has a PhD from the CHU.", []),
+        ("The IV drip, the MD and the ACE score in type II diabetes.", ["IV", "MD", "ACE"]),
+    ],
+)
+def test_emphasis_numerals_and_known_titles_are_no_abbreviations(
+    tmp_path: Path, text: str, flagged: list[str]
+) -> None:
+    article = check_text(tmp_path, text + "\n", select=["PLN005"])
+    assert [f.text for f in only(article, "PLN005")] == flagged

@@ -59,6 +59,32 @@ def known_abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
+_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+#: A word in capitals that is this common in lower case is emphasis, not an abbreviation.
+_EMPHASIS_ZIPF = 4.5
+
+
+#: What a Roman numeral follows: a name ("Hospital XXIII", "Louis XIV") or a sequence word.
+_NUMBERED = re.compile(
+    r"(?:\b(?!(?:The|A|An|This|That|Your|Our|Any|No|El|La|Los|Las|Un|Una|Le|Les|Une|Der|Die|"
+    r"Das|Ein|Eine|Kein|Keine)\b)[A-ZÀ-Þ][a-zà-ÿ]+"
+    r"|\b(?i:type|phase|grade|stage|class|tipo|fase|grado|estadio|"
+    r"stade|classe|Typ|Stadium|Klasse))\s+$"
+)
+
+
+def _not_an_abbreviation(word: str, before: str, lang: str) -> bool:
+    """A Roman numeral after a name or a sequence word ("Hospital XXIII", "type II"; "IV"
+    and "CI" on their own stay abbreviations) or an everyday word in capitals for emphasis
+    ("do NOT", "DON'T", "AHORA", "TODO")."""
+    if _ROMAN_NUMERAL.fullmatch(word) and _NUMBERED.search(before[-40:]):
+        return True
+    from checker.text.frequency import zipf_table  # late: the table loads on first use
+
+    plain = word.lower().replace("\u2019", "'")
+    return zipf_table(lang)(plain) >= _EMPHASIS_ZIPF
+
+
 def _expanded_here(text: str, start: int, end: int) -> bool:
     after = _EXPANDED_AFTER.match(text, end)
     if after is not None:
@@ -84,7 +110,9 @@ def abbreviation_uses(
             continue  # no capitals, no abbreviations
         for match in _CANDIDATE.finditer(text):
             word = match.group(0)
-            if not is_abbreviation(word):
+            if not is_abbreviation(word) or _not_an_abbreviation(
+                word, text[: match.start()], document.lang
+            ):
                 continue
             key = key_of(word)
             if key in known or word in known:
