@@ -284,3 +284,22 @@ def test_emphasis_numerals_and_known_titles_are_no_abbreviations(
 ) -> None:
     article = check_text(tmp_path, text + "\n", select=["PLN005"])
     assert [f.text for f in only(article, "PLN005")] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        (
+            "Autoimmune diseases, conditions where the immune system attacks the body, are common.",
+            True,
+        ),
+        ("The hypertension (risk ratio 1.96; 95% CI 1.2 to 3.1) was worse.", False),
+        ("Hypertension (high blood pressure) is common.", True),
+    ],
+)
+def test_apposition_explains_a_term_and_figures_in_brackets_do_not(
+    tmp_path: Path, text: str, explained: bool
+) -> None:
+    article = check_text(tmp_path, text + "\n", select=["PLN001", "PLN003"])
+    codes = {f.code for f in article.findings}
+    assert codes == ({"PLN003"} if explained else {"PLN001"})

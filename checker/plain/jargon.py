@@ -51,7 +51,9 @@ _DEFINITION_AFTER = {
     # after a comma, dash or colon: an article or relative pronoun opens an explanation
     # ("X, a medicine that", "X - which means"); without one, only a defining verb does.
     "en": r"\s*[,\u2013\u2014:-]\s*(?:a|an|which|that|also called|also known as|meaning|"
-    r"in other words)\b|\s+(?:means|is a|is an|refers to|is when)\b|\s*\(",
+    r"in other words)\b|\s+(?:means|is a|is an|refers to|is when)\b|\s*\("
+    # apposition: "autoimmune diseases, conditions where the immune system attacks..."
+    r"|(?:\s+[a-z]+){0,2}\s*,\s*(?:[a-z]+\s+){1,3}(?:where|in which|that|which|when)\b",
     "es": r"\s*[,\u2013\u2014:-]\s*(?:un|una|que|es decir|o sea|llamad[oa])\b"
     r"|\s+(?:significa|es un|es una|quiere decir)\b|\s*\(",
     "fr": r"\s*[,\u2013\u2014:-]\s*(?:un|une|qui|c'est-à-dire|c\u2019est-à-dire|appelée?)\b"
@@ -122,7 +124,8 @@ def is_defined(text: str, start: int, end: int, lang: str) -> bool:
         # "X (IVIG)" names an abbreviation; it does not explain X.
         if after.startswith("("):
             inside = text[end:].split(")", 1)[0]
-            return len(WORD.findall(inside)) >= 2
+            # "(risk ratio 1.96; 95% CI ...)", "(39 to 45 ug)": figures, not an explanation
+            return len(WORD.findall(inside)) >= 2 and not any(ch.isdigit() for ch in inside)
         return True
     return bool(_definition_before(lang).search(text, max(0, start - 40), start))
 
