@@ -74,6 +74,9 @@ class ClaimsResult:
     self_report: Citation | None = None  # where the article says it reports its own study
     citation_count: int = 0  # citations anywhere in the checked text, claim or not
     numbers: list[NumberUse] = field(default_factory=list)
+    #: the claims of an article that cites nothing, key ones first, when there are enough
+    #: of them (``unsourced-min-claims``, one key) for CLM005 to sum the article up
+    unsourced: list[FoundClaim] | None = None
 
     @property
     def cites_nothing(self) -> bool:
@@ -213,4 +216,15 @@ def find_claims(
             result.claims.append(FoundClaim(sentence, claim, tuple(citations), covered, heading))
         if not heading:
             result.numbers.extend(_numbers(cues, [s for s, _ in sentences]))
+    result.unsourced = _unsourced(result, options.unsourced_min_claims)
     return result
+
+
+def _unsourced(result: ClaimsResult, min_claims: int) -> list[FoundClaim] | None:
+    """What CLM005 sums up (see :attr:`ClaimsResult.unsourced`), worked out once."""
+    if not result.cites_nothing:
+        return None
+    claims = [f for f in result.claims if not f.heading]
+    if len(claims) < min_claims or not any(f.claim.key for f in claims):
+        return None  # background alone: CLM006 shows it, and there is nothing to send back
+    return sorted(claims, key=lambda f: not f.claim.key)

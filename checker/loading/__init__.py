@@ -237,6 +237,8 @@ def _markup_repairs(text: str, offset: int, lines: SourceLines) -> list[Repair]:
     """A note of the template tags, shortcodes and attribute lists taken out of the prose."""
     from checker.loading.markdown import ATTRIBUTE_LIST, TEMPLATE_TAG
 
+    if "{" not in text:
+        return []
     found = sorted(
         [m.start() for m in TEMPLATE_TAG.finditer(text)]
         + [m.start() for m in ATTRIBUTE_LIST.finditer(text)]

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from checker.model import BlockKind, Document
+from checker.text.frequency import zipf_table
 from checker.text.segment import WORD
 
 _EXPANDED_AFTER = re.compile(
@@ -79,8 +80,6 @@ def _not_an_abbreviation(word: str, before: str, lang: str) -> bool:
     ("do NOT", "DON'T", "AHORA", "TODO")."""
     if _ROMAN_NUMERAL.fullmatch(word) and _NUMBERED.search(before[-40:]):
         return True
-    from checker.text.frequency import zipf_table  # late: the table loads on first use
-
     plain = word.lower().replace("\u2019", "'")
     return zipf_table(lang)(plain) >= _EMPHASIS_ZIPF
 

@@ -7,7 +7,7 @@ in its wheel, so nothing is downloaded.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from checker.text.segment import WORD
@@ -77,11 +77,18 @@ def _detector(languages: tuple[str, ...]) -> tuple[Any, dict[Any, str]] | None:
 
 def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str, float] | None:
     """``(language code, confidence)`` of ``text`` among ``languages``, or None when unsure."""
-    found = _detector(tuple(sorted(set(languages))))
+    return _detect_sample(text[:SAMPLE_CHARACTERS], tuple(sorted(set(languages))))
+
+
+@lru_cache(maxsize=256)
+def _detect_sample(sample: str, languages: tuple[str, ...]) -> tuple[str, float] | None:
+    """Detection of one sample, remembered: loading an undeclared article and A11Y005 ask
+    about the same text."""
+    found = _detector(languages)
     if found is None:
         return None
     detector, codes = found
-    values = detector.compute_language_confidence_values(text[:SAMPLE_CHARACTERS])
+    values = detector.compute_language_confidence_values(sample)
     if not values:
         return None
     best = values[0]

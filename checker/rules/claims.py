@@ -113,17 +113,8 @@ def _units(ctx: RuleContext) -> list[int]:
 
 
 def _unsourced_article_claims(ctx: RuleContext) -> list[FoundClaim] | None:
-    """The claims of an article that cites nothing, key ones first, when it makes enough
-    of them (``unsourced-min-claims``, one key) to be summed up by CLM005; else ``None``."""
-    result = ctx.claims
-    if result is None or not result.cites_nothing:
-        return None
-    claims = [f for f in result.claims if not f.heading]
-    if len(claims) < ctx.claims_options.unsourced_min_claims:
-        return None
-    if not any(f.claim.key for f in claims):
-        return None  # background alone: CLM006 shows it, and there is nothing to send back
-    return sorted(claims, key=lambda f: not f.claim.key)
+    """The claims CLM005 sums up, or ``None`` (worked out once, by the claim finder)."""
+    return ctx.claims.unsourced if ctx.claims is not None else None
 
 
 def _position(ctx: RuleContext, found: FoundClaim) -> dict[str, object]:

@@ -9,6 +9,7 @@ from checker.model import BlockKind, Finding, Severity
 from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
 from checker.readability.formulas import BY_KEY
 from checker.rules.base import Rule, RuleContext, rule
+from checker.text.analysis import Sentence
 from checker.text.segment import words
 
 
@@ -61,6 +62,11 @@ def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+def _very_hard(sentence: Sentence, threshold: float) -> bool:
+    """What RDG002 flags (RDG003 does not flag it again)."""
+    return sentence.difficulty >= threshold and sentence.words >= MIN_HARD_SENTENCE_WORDS
+
+
 @rule(
     "RDG002",
     "very-hard-sentence",
@@ -82,7 +88,7 @@ def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     threshold = ctx.readability.hard_sentence_score
     for sentence in ctx.analysis.sentences:
-        if sentence.difficulty >= threshold and sentence.words >= MIN_HARD_SENTENCE_WORDS:
+        if _very_hard(sentence, threshold):
             yield ctx.sentence_finding(
                 self,
                 sentence,
@@ -124,7 +130,7 @@ def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     for sentence in ctx.analysis.sentences:
         if sentence.words <= limit:
             continue
-        if sentence.difficulty >= hard and sentence.words >= MIN_HARD_SENTENCE_WORDS:
+        if _very_hard(sentence, hard):
             continue  # RDG002 already flags it, and says it is long
         prose = prose_words(sentence.text)
         if prose > limit:
