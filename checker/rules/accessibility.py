@@ -194,7 +194,7 @@ def missing_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "A11Y005",
     "language-mismatch",
     Severity.WARNING,
-    "The text is written in another language than the one declared.",
+    "The text is in another language than the one declared, or no language is declared.",
 )
 def language_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article whose text is written in a different language from the one it
