@@ -270,17 +270,31 @@ def _at_line(
 
 def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> Iterator[Finding]:
     meta = by_code()
-    if not supported:
-        rule = meta["CHK001"]
-        if document.lang:
-            what = f"language '{document.declared_lang}' ({document.lang}) is not supported"
-        else:
-            what = f"'{document.declared_lang}' is not a language code"
-        names = ", ".join(f"{code} ({name})" for code, name in languages.SUPPORTED.items())
+    if not supported and not document.lang:
+        rule = meta["CHK005"]
+        line = document.lang_line
         yield ctx.document_finding(
             rule,
-            f"The {what}, from the {document.lang_source}; the article was not scored. "
-            f"Supported: {names}",
+            f"'{document.declared_lang}' (from the {document.lang_source}) is not a language "
+            "code; the article was not scored. Declare a code such as 'en' or 'es-MX'",
+            line=line,
+            column=line and 1,
+            end_line=line,
+            end_column=line and 1,
+            details={"declared": document.declared_lang, "source": document.lang_source},
+        )
+    elif not supported:
+        rule = meta["CHK001"]
+        names = ", ".join(f"{code} ({name})" for code, name in languages.SUPPORTED.items())
+        line = document.lang_line
+        yield ctx.document_finding(
+            rule,
+            f"The language '{document.declared_lang}' ({document.lang}) is not supported, "
+            f"from the {document.lang_source}; the article was not scored. Supported: {names}",
+            line=line,
+            column=line and 1,
+            end_line=line,
+            end_column=line and 1,
             details={"declared": document.declared_lang, "source": document.lang_source},
         )
     rule = meta["CHK002"]

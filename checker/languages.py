@@ -63,9 +63,14 @@ def choose(
     default: str,
     known: frozenset[str],
 ) -> LanguageChoice:
-    """Pick the language: what the file declares, then a locale folder, then the default."""
+    """Pick the language: what the file declares, then a locale folder, then the default.
+
+    A declared value that is not a known language code (``xyz``, ``english``, ``12``)
+    gives the language ``""``: it is reported, never guessed.
+    """
     if declared_in_file.strip():
-        return LanguageChoice(normalise(declared_in_file), declared_in_file.strip(), file_source)
+        code = normalise(declared_in_file)
+        return LanguageChoice(code if code in known else "", declared_in_file.strip(), file_source)
     folder = from_path(path, known)
     if folder:
         return LanguageChoice(normalise(folder), folder, "path")

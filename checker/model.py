@@ -116,6 +116,7 @@ class Document:
     repairs: tuple[Repair, ...] = ()
     directives: tuple[Directive, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
+    lang_line: int | None = None  # where the language is declared, when in the file
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)

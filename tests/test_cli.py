@@ -86,14 +86,20 @@ def test_text_output_format(project: Path) -> None:
 
 
 def test_document_findings_have_no_position(project: Path) -> None:
-    write(project, "a.md", "---\nlang: pt\n---\nBeba água.\n")
-    result = run("check", "a.md", "--no-color")
+    write(project, "pt/a.md", "Beba água.\n")  # the language comes from the folder
+    result = run("check", "pt/a.md", "--no-color")
     assert result.exit_code == 1
     assert any(
-        line.startswith("a.md: CHK001 [warning] The language 'pt' (pt) is not supported")
+        line.startswith("pt/a.md: CHK001 [warning] The language 'pt' (pt) is not supported")
         for line in result.output.splitlines()
     )
-    assert "a.md [pt, markdown] not scored, 0 words, 0 sentences" in result.output
+    assert "pt/a.md [pt, markdown] not scored, 0 words, 0 sentences" in result.output
+
+
+def test_a_declared_language_is_reported_on_its_line(project: Path) -> None:
+    write(project, "a.md", "---\nlang: pt\n---\nBeba água.\n")
+    result = run("check", "a.md", "--no-color")
+    assert "a.md:2:1: CHK001 [warning] The language 'pt' (pt) is not supported" in result.output
 
 
 def test_quiet_hides_info(project: Path) -> None:
@@ -226,8 +232,9 @@ def test_json_unsupported_language(project: Path) -> None:
     assert article["lang"] is None
     assert article["metrics"]["grade"] is None
     assert article["metrics"]["scores"] == {}
-    assert [f["code"] for f in article["findings"]] == ["CHK001"]
-    assert article["findings"][0]["line"] is None
+    assert [f["code"] for f in article["findings"]] == ["CHK005"]
+    assert article["findings"][0]["line"] == 2
+    assert data["summary"]["by_severity"]["error"] == 1
 
 
 # -- exit codes and flags ---------------------------------------------------------------------
@@ -349,6 +356,7 @@ def test_rules_json(project: Path) -> None:
         "CHK002",
         "CHK003",
         "CHK004",
+        "CHK005",
     } <= {r["code"] for r in table}
 
 

@@ -212,7 +212,7 @@ def test_missing_explicit_file(tmp_path: Path) -> None:
         (["long-sentence"], {"RDG003"}),
         (["RDG"], {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005", "RDG006"}),
         (["RDG00"], {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005", "RDG006"}),
-        (["CHK"], {"CHK001", "CHK002", "CHK003", "CHK004"}),
+        (["CHK"], {"CHK001", "CHK002", "CHK003", "CHK004", "CHK005"}),
         (["ALL"], ALL_CODES),
         (["passive-voice", "CHK001"], {"RDG005", "CHK001"}),
     ],

@@ -76,7 +76,6 @@ def test_default_language_from_config(tmp_path: Path) -> None:
     [
         ("pt", "pt", "language 'pt' (pt) is not supported"),
         ("pt-BR", "pt", "language 'pt-BR' (pt) is not supported"),
-        ("klingon-ish", "", "'klingon-ish' is not a language code"),
     ],
 )
 def test_unsupported_language_is_reported_not_scored(
@@ -93,6 +92,36 @@ def test_unsupported_language_is_reported_not_scored(
     assert finding.details == {"declared": declared, "source": "front-matter"}
     assert finding.severity.label == "warning"
     assert not [c for c in codes(article) if c.startswith("RDG")]
+
+
+@pytest.mark.parametrize("declared", ["klingon-ish", "english", "2024-05-01", "12", "1.5", "xq"])
+def test_a_value_that_is_no_language_code_is_an_error_on_its_line(
+    tmp_path: Path, declared: str
+) -> None:
+    article = check_text(tmp_path, f"---\ntitle: Flu\nlang: {declared}\n---\n{EN_BODY}")
+    assert article.document.lang == ""
+    assert article.metrics["grade"] is None
+    (finding,) = only(article, "CHK005")
+    assert finding.severity.label == "error"
+    assert (finding.line, finding.column) == (3, 1)
+    assert f"'{declared}' (from the front-matter) is not a language code" in finding.message
+    assert "CHK001" not in codes(article)
+    assert not [c for c in codes(article) if c.startswith("RDG")]
+
+
+def test_yaml_reads_no_as_false_but_the_declaration_is_norwegian(tmp_path: Path) -> None:
+    article = check_text(tmp_path, f"---\nlang: no\n---\n{EN_BODY}")
+    assert (article.document.lang, article.document.declared_lang) == ("no", "no")
+    (finding,) = only(article, "CHK001")
+    assert finding.line == 2
+
+
+def test_html_lang_that_is_no_code_is_reported_on_the_html_line(tmp_path: Path) -> None:
+    html = '<!doctype html>\n<html lang="12">\n<p>Drink water.</p>\n</html>'
+    article = check_text(tmp_path, html, name="x.html")
+    (finding,) = only(article, "CHK005")
+    assert finding.line == 2
+    assert finding.details == {"declared": "12", "source": "html"}
 
 
 def test_unsupported_language_with_long_sentences_gets_no_rdg(tmp_path: Path) -> None:
@@ -157,7 +186,7 @@ def test_from_path(path: str, expected: str) -> None:
 
 
 def test_choose_order() -> None:
-    known = frozenset({"es", "en"})
+    known = frozenset({"es", "en", "fr"})
     assert languages.choose("fr", "front-matter", PurePath("es/x.md"), "en", known) == (
         languages.LanguageChoice("fr", "fr", "front-matter")
     )
@@ -166,6 +195,9 @@ def test_choose_order() -> None:
     )
     assert languages.choose(" ", "html", PurePath("x.md"), "en", known) == (
         languages.LanguageChoice("en", "en", "default")
+    )
+    assert languages.choose("xq", "front-matter", PurePath("es/x.md"), "en", known) == (
+        languages.LanguageChoice("", "xq", "front-matter")
     )
 
 

@@ -18,7 +18,7 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 def test_there_are_rules() -> None:
     codes = {r.code for r in RULES}
     assert {"RDG001", "RDG002", "RDG003", "RDG004", "RDG005"} <= codes
-    assert {"CHK001", "CHK002", "CHK003", "CHK004"} <= codes
+    assert {"CHK001", "CHK002", "CHK003", "CHK004", "CHK005"} <= codes
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])

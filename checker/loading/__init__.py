@@ -121,6 +121,7 @@ def parse_document(
     lines = SourceLines(source)
     declared = ""
     declared_source = ""
+    declared_line: int | None = None
     metadata: dict[str, object] = {}
     code_lines: list[tuple[int, int]] = []
     blocks: list[Block] = []
@@ -129,6 +130,7 @@ def parse_document(
 
         blocks, declared, title = parse_html(source)
         declared_source = "html"
+        declared_line = _html_lang_line(source, lines)
         if title:
             metadata["title"] = title
     else:
@@ -137,6 +139,7 @@ def parse_document(
         if front is not None:
             metadata = dict(front.data)
             declared, declared_source = front.language, "front-matter"
+            declared_line = front.language_line
             body_offset = front.body_offset
             if front.escaped_breaks:
                 repairs.append(
@@ -203,7 +206,17 @@ def parse_document(
         repairs=tuple(sorted(repairs, key=lambda r: (r.line or 0, r.kind))),
         directives=tuple(find_directives(source, lines, code_lines)),
         metadata=metadata,
+        lang_line=declared_line if choice.source in ("front-matter", "html") else None,
     )
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=", re.IGNORECASE)
+
+
+def _html_lang_line(source: str, lines: SourceLines) -> int | None:
+    """The line of ``<html lang=...>``, for messages about the declared language."""
+    found = _HTML_LANG.search(source)
+    return lines.line_col(found.start())[0] if found else None
 
 
 #: Words of prose needed before detection decides an undeclared article's language.

@@ -52,13 +52,8 @@ class FrontMatter:
     escaped_breaks: int  # literal "\n" sequences turned into line breaks
     escaped_line: int | None
 
-    @property
-    def language(self) -> str:
-        for key in LANGUAGE_KEYS:
-            value = self.data.get(key)
-            if isinstance(value, str) and value.strip():
-                return value
-        return ""
+    language: str = ""  # the declared language exactly as written ("12", "no", "2024-05-01")
+    language_line: int | None = None  # the line of the key that declares it
 
 
 def split_front_matter(source: str) -> tuple[str, int, int] | None:
@@ -121,7 +116,15 @@ def parse_front_matter(source: str, wanted: tuple[str, ...]) -> FrontMatter | No
                 escaped_line = first_line + _lines_before(yaml_text, value_node.start_mark.index)
         fields.append((name, text))
     fields.sort(key=lambda item: item[1].source_offset(0))
-    return FrontMatter(data, fields, body_offset, escaped, escaped_line)
+    language, language_line = "", None
+    for key in LANGUAGE_KEYS:
+        # the text as written, not YAML's reading of it: "no" is Norwegian, not False
+        key_node = _find(node, [key])
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value.strip():
+            language = key_node.value.strip()
+            language_line = first_line + _lines_before(yaml_text, key_node.start_mark.index)
+            break
+    return FrontMatter(data, fields, body_offset, escaped, escaped_line, language, language_line)
 
 
 def _find(node: yaml.Node, path: list[str]) -> yaml.Node | None:

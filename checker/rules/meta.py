@@ -25,11 +25,10 @@ def _engine_made(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 )
 def unsupported_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported when an article declares (or its folder implies) a language the checker
-    cannot score, or a value that is not a language code at all.  The article is still
-    loaded and checked by the rules that do not depend on language; it is never silently
-    scored as English.
+    cannot score.  The article is still loaded and checked by the rules that do not depend
+    on language; it is never silently scored as English.
 
-    Before: ``lang: pt`` (Portuguese is not supported yet), or ``lang: english``.
+    Before: ``lang: pt`` (Portuguese is not supported yet).
     After: ``lang: es`` for a Spanish article, or ``select``/``ignore`` the rule for
     folders of languages you do not check.
     """
@@ -88,4 +87,27 @@ def invalid_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _engine_made(self, ctx)
 
 
-RULES = (unsupported_language, input_repaired, unused_suppression, invalid_suppression)
+@rule(
+    "CHK005",
+    "invalid-language",
+    Severity.ERROR,
+    "The declared language is not a language code.",
+)
+def invalid_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Reported, on the line that declares it, when an article's language is not a language
+    code at all: a date, a number, a language's name.  The article is not scored (it is
+    never silently read as English); the rules that do not depend on language still run.
+
+    Before: ``lang: 2024-05-01`` or ``lang: english``
+    After: ``lang: en`` (``date:`` for the date)
+    """
+    return _engine_made(self, ctx)
+
+
+RULES = (
+    unsupported_language,
+    input_repaired,
+    unused_suppression,
+    invalid_suppression,
+    invalid_language,
+)
