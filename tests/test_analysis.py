@@ -111,6 +111,13 @@ def test_difficulty_is_the_fitted_linear_model(counts: TextCounts, rare: int) ->
         ("Their well-being improved.", "en", None),
         ("El medicamento fue aprobado en 2020.", "es", "aprobado"),
         ("Le traitement est prescrit par le médecin.", "fr", "prescrit"),
+        ("Les patients sont suivis par un médecin.", "fr", "suivis"),
+        # passé composé with "être" and pronominal verbs are active
+        ("Mes symptômes sont apparus hier.", "fr", None),
+        ("Elle est décédée en 2010.", "fr", None),
+        ("Une complication est survenue après l'opération.", "fr", None),
+        ("Ses douleurs se sont améliorées.", "fr", None),
+        ("Les enfants sont rentrés à la maison.", "fr", None),
         ("Das Medikament wird einmal pro Woche gespritzt.", "de", "gespritzt"),
     ],
 )

@@ -25,6 +25,16 @@ _EN_NOT_PARTICIPLES = (
     "bed red need seed speed indeed bleed breed feed greed hundred naked sacred wicked shed "
     "interested tired concerned worried pleased bored excited married aged supposed used able"
 )
+#: French verbs whose compound past takes "être": their participles after "est" and
+#: "sont" are active past tenses, not passives (masculine singular stems).
+_FR_ETRE_VERBS = "|".join(
+    (
+        "all[ée] (?:re|de|sur|inter|pro|ad|con|par)?venu "
+        "(?:re)?parti (?:re)?arriv[ée] (?:re)?n[ée] mort d[ée]c[ée]d[ée] rest[ée] (?:re)?tomb[ée] "
+        "(?:r)?entr[ée] (?:res)?sorti (?:re)?mont[ée] (?:re)?descendu (?:re)?devenu "
+        "retourn[ée] pass[ée] (?:ré)?apparu disparu [ée]clos"
+    ).split()
+)
 #: Forms of "to be" (and "get") that can open a passive, per language, lower case.
 _AUXILIARIES: dict[str, str] = {
     "en": "am is are was were be been being isn't aren't wasn't weren't 's 're "
@@ -58,10 +68,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|descrit[oa]s?|prescrit[oa]s?|resuelt[oa]s?|devuelt[oa]s?|impres[oa]s?|provist[oa]s?)\b",
         re.IGNORECASE,
     ),
+    # "se sont améliorés" is a pronominal verb, and the verbs that form their past with
+    # "être" ("sont apparus", "est décédée") are active: neither is passive
     "fr": re.compile(
+        r"(?<!\bse )(?<!\bs')(?<!\bs\u2019)"
         rf"\b(?:{_alternatives('fr')})\s+(?:\w+ment\s+|pas\s+|souvent\s+|toujours\s+|aussi\s+)*"
-        r"(?P<participle>(?!allée?s?\b|venue?s?\b|partie?s?\b|arrivée?s?\b|née?s?\b|morte?s?\b|"
-        r"restée?s?\b|tombée?s?\b|entrée?s?\b|sortie?s?\b|montée?s?\b|descendue?s?\b|devenue?s?\b)"
+        rf"(?P<participle>(?!(?:{_FR_ETRE_VERBS})e?s?\b)"
         r"\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|erte?s?))\b",
         re.IGNORECASE,
     ),
