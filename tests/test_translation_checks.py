@@ -68,6 +68,26 @@ def test_markup_links_copies_language_and_length(source: str, translation: str, 
     assert code in codes_for(source, translation)
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "flagged"),
+    [
+        # code spans in any backtick count are code, compared as code
+        ("Run ``a`` then ``b``.", "Lancez ``a`` puis ``b``.", []),
+        ("Type `` `x` `` in the box.", "Tapez `` `x` `` dans la case.", []),
+        ("Run ``a`` then ``b``.", "Lancez ``a`` puis ``c``.", ["TRN006"]),
+        ("Run ``a`` now.", "Lancez `a` maintenant.", []),  # the same code, shorter fence
+        # numbers inside code are not prose numbers: `a/{1,3}b` is not 1.3 or 13
+        ("Match `a/{1,3}b` in 2 files.", "Cherchez `a/{1,3}b` dans 2 fichiers.", []),
+        ("Match `a/{1,3}b` in 2 files.", "Cherchez `a/{1,4}b` dans 2 fichiers.", ["TRN006"]),
+        ("Match `a/{1,3}b` in 2 files.", "Cherchez `a/{1,3}b` dans 3 fichiers.", ["TRN004"]),
+    ],
+)
+def test_code_spans_in_any_backtick_count(
+    source: str, translation: str, flagged: list[str]
+) -> None:
+    assert codes_for(source, translation) == flagged
+
+
 def test_a_good_translation_has_no_findings() -> None:
     source = "Do **not** take it daily [1]. See the [leaflet](https://a.example/x)."
     translation = "Ne le prenez **pas** chaque jour [1]. Voir la [notice](https://a.example/x)."

@@ -27,7 +27,9 @@ _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _ENTITY = re.compile(r"&#?\w+;")
-_CODE = re.compile(r"`([^`]+)`")
+#: A code span as CommonMark reads it: a run of backticks, then the text up to a run of
+#: the same length (```` ``a`` ````, ```` ``x `y` z`` ````); the text is code, not prose.
+_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])|(?<![\w])\d+(?:[.,]\d+)*(?![\d])"
 )
@@ -79,7 +81,7 @@ def markup(text: str) -> Counter[str]:
     tokens.update(f"citation {m}" for m in _CITATION.findall(text))
     tokens.update(f"footnote {m}" for m in _FOOTNOTE.findall(text))
     tokens.update(f"<{m.lower()}>" for m in _TAG.findall(text))
-    tokens.update(f"code `{m}`" for m in _CODE.findall(text))
+    tokens.update(f"code `{_code_text(m.group(2))}`" for m in _CODE.finditer(text))
     without_code = _CODE.sub("", text)
     strong = without_code.count("**")
     if strong:
@@ -92,8 +94,17 @@ def markup(text: str) -> Counter[str]:
     return +tokens
 
 
+def _code_text(inside: str) -> str:
+    """A code span's content as CommonMark gives it: one space each side is padding."""
+    if len(inside) > 2 and inside.startswith(" ") and inside.endswith(" ") and inside.strip():
+        return inside[1:-1]
+    return inside
+
+
 def _strip_for_numbers(text: str) -> str:
-    for pattern in (_MD_TARGET, _HREF, _URL, _FOOTNOTE, _CITATION, _TAG, _ENTITY):
+    """Text without links, markers, tags and code: numbers there are not the prose's
+    (``a/{1,3}b`` in code is checked as code by TRN006, never read as 1.3)."""
+    for pattern in (_CODE, _MD_TARGET, _HREF, _URL, _FOOTNOTE, _CITATION, _TAG, _ENTITY):
         text = pattern.sub(" ", text)
     return text
 
