@@ -119,6 +119,12 @@ def test_difficulty_is_the_fitted_linear_model(counts: TextCounts, rare: int) ->
         ("Ses douleurs se sont améliorées.", "fr", None),
         ("Les enfants sont rentrés à la maison.", "fr", None),
         ("Das Medikament wird einmal pro Woche gespritzt.", "de", "gespritzt"),
+        ("Il farmaco viene somministrato una volta a settimana.", "it", "somministrato"),
+        ("Sono stati analizzati 40 pazienti.", "it", "analizzati"),
+        ("Prendi il farmaco ogni giorno.", "it", None),
+        ("Het medicijn wordt elke week gegeven.", "nl", "gegeven"),
+        ("Het vaccin werd in 2020 goedgekeurd.", "nl", "goedgekeurd"),
+        ("Je wordt snel ziek.", "nl", None),
     ],
 )
 def test_passive_voice_per_sentence(text: str, lang: str, participle: str | None) -> None:
@@ -132,6 +138,7 @@ def test_auxiliaries_gate_the_pattern_search() -> None:
     assert passive.is_auxiliary("Wurde", "de")
     assert not passive.is_auxiliary("dose", "en")
     assert not passive.is_auxiliary("is", "it")
+    assert passive.is_auxiliary("viene", "it")
 
 
 def test_word_frequency_matches_case_folded_list_entries() -> None:

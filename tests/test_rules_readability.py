@@ -307,11 +307,20 @@ def test_passive_voice_spanish(tmp_path: Path) -> None:
     assert "Passive voice ('recetado')" in [f.message for f in only(article, "RDG006")]
 
 
-def test_passive_voice_not_measured_for_italian(tmp_path: Path) -> None:
-    text = "---\nlang: it\n---\nIl farmaco è stato prescritto dal medico.\n"
-    article = check_text(tmp_path, text, select=["RDG005"])
-    assert article.metrics["passive_percent"] is None
-    assert only(article, "RDG005") == []
+@pytest.mark.parametrize(
+    ("lang", "passive", "active"),
+    [
+        ("it", "Il farmaco è stato prescritto dal medico.", "Il medico ha prescritto il farmaco."),
+        ("nl", "Het medicijn wordt door de arts gegeven.", "De arts geeft het medicijn."),
+    ],
+)
+def test_passive_voice_measured_for_italian_and_dutch(
+    tmp_path: Path, lang: str, passive: str, active: str
+) -> None:
+    text = f"---\nlang: {lang}\n---\n{passive} {active}\n"
+    article = check_text(tmp_path, text, select=["RDG006"])
+    assert article.metrics["passive_percent"] == 50.0
+    assert [f.text for f in only(article, "RDG006")] == [passive]
 
 
 def test_metrics_for_easy_text(tmp_path: Path) -> None:

@@ -60,6 +60,10 @@ _DEFINITION_AFTER = {
     r"|\s+(?:signifie|est un|est une|veut dire)\b|\s*\(",
     "de": r"\s*[,\u2013\u2014:-]\s*(?:ein|eine|einer|das heißt|also|d\. h\.|der|die|das)\b"
     r"|\s+(?:bedeutet|ist ein|ist eine|heißt)\b|\s*\(",
+    "it": r"\s*[,\u2013\u2014:-]\s*(?:un|una|uno|che|cioè|ossia|ovvero|chiamat[oaie])\b"
+    r"|\s+(?:significa|è un|è una|vuol dire)\b|\s*\(",
+    "nl": r"\s*[,\u2013\u2014:-]\s*(?:een|dat is|dat wil zeggen|oftewel|ofwel|die|dat)\b"
+    r"|\s+(?:betekent|is een|wil zeggen)\b|\s*\(",
 }
 #: Cues right before a term that introduce it as a name for something explained.
 _DEFINITION_BEFORE = {
@@ -67,6 +71,9 @@ _DEFINITION_BEFORE = {
     "es": r"\b(?:llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\s+(?:el\s+|la\s+|un\s+|una\s+)?$",
     "fr": r"\b(?:appelée?s?|nommée?s?|dite?s?)\s+(?:le\s+|la\s+|l'|un\s+|une\s+)?$",
     "de": r"\b(?:genannt|namens|bezeichnet als|heißt)\s+$",
+    "it": r"\b(?:chiamat[oaie]|dett[oaie]|conosciut[oaie] come)\s+"
+    r"(?:il\s+|la\s+|lo\s+|l'|un\s+|una\s+)?$",
+    "nl": r"\b(?:genaamd|heet|noemen we|ook wel)\s+(?:de\s+|het\s+|een\s+)?$",
 }
 
 
@@ -78,7 +85,7 @@ class JargonHit:
     start: int
     end: int
     text: str
-    kind: str  # listed, rare, word-part
+    kind: str  # listed, familiar (a listed word most readers know), rare, word-part
     key: str  # what identifies the term across uses (lower case)
     alternatives: tuple[str, ...] = ()
     word_part: str | None = None
@@ -256,7 +263,7 @@ class JargonFinder:
                             start,
                             term_end,
                             text[start:term_end],
-                            "listed",
+                            "familiar" if term.origin == "familiar" else "listed",
                             term.text,
                             term.alternatives,
                             defined=is_defined(text, start, term_end, self.lang),

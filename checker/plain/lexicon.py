@@ -7,6 +7,10 @@ editing the package.  Matching is case-insensitive, over whole words, and
 tolerant of regular inflections (``adverse events`` matches ``adverse event``),
 so a list names each term once.
 
+Medical words most readers know ("nausea", "chronic") ship apart, in
+``checker/data/familiar/<lang>.txt`` (same format): they are matched like jargon
+but reported only as information.
+
 The words of the plain alternatives, and a shipped list of everyday words
 (``checker/data/everyday/<lang>.txt``), are never judged rare: they are what
 health writers are told to use.
@@ -28,9 +32,34 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
     "es": ("s", "es"),
     "fr": ("s", "x"),
     "de": ("e", "en", "n", "s", "es", "er", "ern", "em"),
-    "it": ("i", "e"),
-    "nl": ("s", "en"),
+    "it": (),  # Italian changes the final vowel instead: see _ITALIAN_PLURALS
+    "nl": ("s", "en", "'s"),
 }
+#: Italian plurals replace an ending: ``farmaco`` -> ``farmaci``, ``malattia`` ->
+#: ``malattie``, ``cronico`` -> ``cronici``/``cronica``/``croniche``.  Longest ending first.
+_ITALIAN_PLURALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cia", ("ce", "cie")),
+    ("gia", ("ge", "gie")),
+    ("ico", ("ici", "ica", "iche", "ichi")),
+    ("co", ("ci", "chi")),
+    ("go", ("gi", "ghi")),
+    ("ca", ("che",)),
+    ("ga", ("ghe",)),
+    ("io", ("i",)),
+    ("o", ("i", "a", "e")),
+    ("a", ("e", "i")),
+    ("e", ("i",)),
+)
+
+
+def _inflections(word: str, lang: str) -> list[str]:
+    """Regular inflected forms of a listed word (plural, and for Italian the gender forms)."""
+    if lang == "it":
+        for ending, replacements in _ITALIAN_PLURALS:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                return [word[: -len(ending)] + r for r in replacements]
+        return []
+    return [word + suffix for suffix in _INFLECTIONS.get(lang, ("s",))]
 
 
 #: Endings of English word forms and what the base word ends with instead, used to judge
@@ -60,6 +89,13 @@ def stems(word: str, lang: str) -> list[str]:
         for suffix in _INFLECTIONS.get(lang, ("s",))
         if word.endswith(suffix) and len(word) - len(suffix) >= 3
     ]
+    if lang == "it":
+        found.extend(
+            word[: -len(inflected)] + ending
+            for ending, replacements in _ITALIAN_PLURALS
+            for inflected in replacements
+            if word.endswith(inflected) and len(word) - len(inflected) >= 3
+        )
     if lang == "en":
         if word.endswith(("'s", "\u2019s")):
             found.append(word[:-2])  # "system's"
@@ -88,7 +124,7 @@ class Term:
 
     words: tuple[str, ...]  # lower case, as listed
     alternatives: tuple[str, ...]
-    origin: str  # "package" or "config"
+    origin: str  # "package", "familiar" (a word most readers know) or "config"
 
     @property
     def text(self) -> str:
@@ -127,7 +163,6 @@ class Lexicon:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._suffixes = _INFLECTIONS.get(lang, ("s",))
         # surface form of a word (lower case) -> the listed words it can stand for
         self._forms: dict[str, set[str]] = {}
         # first listed word -> terms starting with it (longest first)
@@ -148,8 +183,8 @@ class Lexicon:
             term = Term(words, tuple(alternatives), origin)
             for word in words:
                 self._forms.setdefault(word, set()).add(word)
-                for suffix in self._suffixes:
-                    self._forms.setdefault(word + suffix, set()).add(word)
+                for inflected in _inflections(word, self.lang):
+                    self._forms.setdefault(inflected, set()).add(word)
             bucket = self._by_first.setdefault(words[0], [])
             bucket[:] = [b for b in bucket if b[0] != words]  # a later entry overrides
             bucket.append((words, term))
@@ -220,14 +255,20 @@ class Lexicon:
 
 
 @cache
-def package_entries(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """The shipped list for ``lang`` (empty when the package has none)."""
-    item = resources.files("checker") / "data" / "jargon" / f"{lang}.txt"
+def package_entries(
+    lang: str, folder: str = "jargon"
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The shipped list for ``lang`` from ``checker/data/<folder>/`` (empty when none).
+
+    ``jargon`` holds the terms many readers do not know; ``familiar`` the medical words
+    most readers know, which have a plainer word all the same ("nausea", "chronic").
+    """
+    item = resources.files("checker") / "data" / folder / f"{lang}.txt"
     if not item.is_file():
         return ()
     lines = item.read_text(encoding="utf-8").splitlines()
     return tuple(
-        (tuple(forms), tuple(alts)) for forms, alts in parse_entries(lines, f"jargon/{lang}.txt")
+        (tuple(forms), tuple(alts)) for forms, alts in parse_entries(lines, f"{folder}/{lang}.txt")
     )
 
 
@@ -252,6 +293,8 @@ def build_lexicon(
     """The package list for ``lang``, plus the project's terms, minus what it accepts."""
     lexicon = Lexicon(lang)
     lexicon.add_plain(everyday_words(lang))
+    for forms, alternatives in package_entries(lang, "familiar"):
+        lexicon.add(list(forms), list(alternatives), "familiar")
     for forms, alternatives in package_entries(lang):
         lexicon.add(list(forms), list(alternatives), "package")
     for term, plain_words in extra_terms.items():

@@ -55,7 +55,7 @@ def _known_word(ctx: RuleContext, match: GrammarMatch, accepted: frozenset[str])
         return True
     if ctx.jargon is not None:
         if any(  # a term from the jargon lists (a rare word may well be a typo)
-            h.kind == "listed"
+            h.kind in ("listed", "familiar")
             and h.block == match.block
             and h.start <= match.start
             and match.end <= h.end

@@ -256,4 +256,50 @@ def unexpanded_abbreviation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULES = (medical_jargon, unfamiliar_word, term_explained, complex_language, unexpanded_abbreviation)
+@rule(
+    "PLN006",
+    "familiar-medical-word",
+    Severity.INFO,
+    "A medical word most readers know, with a plainer word to consider.",
+)
+def familiar_medical_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports, as information, the first use of a word from the language's list of medical
+    words most readers know (``checker/data/familiar/``: "nausea", "chronic", "placebo",
+    "náuseas", "chronique"), with the plainer word for writers who want the plainest text.
+    These words count in the complex-language share (PLN004) like jargon.
+
+    Reported as information: judged blind on public health pages, almost none of these was
+    worth an editor's time as a warning ("'nausea' is an everyday word").  A project whose
+    readers need the plainest words sets ``familiar-medical-word = "warning"`` in
+    ``[tool.checker.severity]``, and ``accept`` silences a word.
+
+    Before: Chronic pain can cause insomnia.
+    After: Long-lasting pain can make it hard to sleep.
+    """
+    for hit, uses, later in _first_uses(ctx, ("familiar",)):
+        alternatives = " or ".join(f"'{a}'" for a in hit.alternatives[:2])
+        yield ctx.block_finding(
+            self,
+            hit.block,
+            hit.start,
+            hit.end,
+            f"'{hit.text}' is a medical word most readers know{_used(uses)}; plainer: "
+            f"{alternatives}{_later(ctx, later)}",
+            suggestion=hit.alternatives[0],
+            details={
+                "term": hit.key,
+                "kind": hit.kind,
+                "alternatives": list(hit.alternatives),
+                "uses": uses,
+            },
+        )
+
+
+RULES = (
+    medical_jargon,
+    unfamiliar_word,
+    term_explained,
+    complex_language,
+    unexpanded_abbreviation,
+    familiar_medical_word,
+)

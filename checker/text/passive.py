@@ -27,13 +27,11 @@ _EN_NOT_PARTICIPLES = (
 )
 #: French verbs whose compound past takes "être": their participles after "est" and
 #: "sont" are active past tenses, not passives (masculine singular stems).
-_FR_ETRE_VERBS = "|".join(
-    (
-        "all[ée] (?:re|de|sur|inter|pro|ad|con|par)?venu "
-        "(?:re)?parti (?:re)?arriv[ée] (?:re)?n[ée] mort d[ée]c[ée]d[ée] rest[ée] (?:re)?tomb[ée] "
-        "(?:r)?entr[ée] (?:res)?sorti (?:re)?mont[ée] (?:re)?descendu (?:re)?devenu "
-        "retourn[ée] pass[ée] (?:ré)?apparu disparu [ée]clos"
-    ).split()
+_FR_ETRE_VERBS = (
+    r"all[ée]|(?:re|de|sur|inter|pro|ad|con|par)?venu|(?:re)?parti|(?:re)?arriv[ée]"
+    r"|(?:re)?n[ée]|mort|d[ée]c[ée]d[ée]|rest[ée]|(?:re)?tomb[ée]|(?:r)?entr[ée]|(?:res)?sorti"
+    r"|(?:re)?mont[ée]|(?:re)?descendu|(?:re)?devenu|retourn[ée]|pass[ée]|(?:ré)?apparu"
+    r"|disparu|[ée]clos"
 )
 #: Forms of "to be" (and "get") that can open a passive, per language, lower case.
 _AUXILIARIES: dict[str, str] = {
@@ -43,6 +41,10 @@ _AUXILIARIES: dict[str, str] = {
     "es": "es son fue fueron será serán sería serían sido ser siendo era eran sea sean",
     "fr": "est sont était étaient sera seront serait seraient fut furent être été soit soient",
     "de": "wird werden wurde wurden worden werde wirst würde würden",
+    # "viene somministrato", "è stato approvato": "stato" opens the same match
+    "it": "viene vengono venne vennero verrà verranno verrebbe verrebbero venga vengano "
+    "stato stata stati state",
+    "nl": "wordt worden werd werden geworden",
 }
 
 
@@ -75,6 +77,20 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:{_alternatives('fr')})\s+(?:\w+ment\s+|pas\s+|souvent\s+|toujours\s+|aussi\s+)*"
         rf"(?P<participle>(?!(?:{_FR_ETRE_VERBS})e?s?\b)"
         r"\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|erte?s?))\b",
+        re.IGNORECASE,
+    ),
+    "it": re.compile(
+        rf"\b(?:{_alternatives('it')})\s+(?:\w+mente\s+|già\s+|spesso\s+|sempre\s+|anche\s+)*"
+        r"(?P<participle>\w+(?:at[oaie]|ut[oaie]|it[oaie])|fatt[oaie]|pres[oaie]|mess[oaie]"
+        r"|scritt[oaie]|pres?critt[oaie]|chies[oaie]|vist[oaie]|rimoss[oaie]|sospes[oaie]"
+        r"|discuss[oaie]|espost[oaie]|propost[oaie]|trasmess[oaie]|dimess[oaie])\b",
+        re.IGNORECASE,
+    ),
+    # Dutch puts the participle at the end of the clause: "wordt elke week gegeven"
+    "nl": re.compile(
+        rf"\b(?:{_alternatives('nl')})\b"
+        r"(?:\s+\S+){0,10}?\s+(?P<participle>(?:op|aan|af|in|uit|toe|voor|na|mee|goed|weg|door|terug|over|vast)?"
+        r"ge\w{3,}(?:d|t|en)|\w+(?:eerd))\b",
         re.IGNORECASE,
     ),
     "de": re.compile(
