@@ -49,6 +49,42 @@ def test_listed_jargon_with_alternative_at_first_use(tmp_path: Path) -> None:
     assert finding.suggestion == finding.details["alternatives"][0]
 
 
+def test_every_form_of_one_entry_is_one_term_reported_once(tmp_path: Path) -> None:
+    text = (
+        "Ask about an immunomodulator for your joints.\n\nImmunomodulatory drugs act slowly.\n\n"
+        "Immunomodulation takes weeks.\n"
+    )
+    article = check_text(tmp_path, text, select=["PLN001"])
+    (finding,) = only(article, "PLN001")
+    assert (finding.text, finding.details["term"], finding.details["uses"]) == (
+        "immunomodulator",
+        "immunomodulator",
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("en", "Chronic pain and nausea are common.", "Chronic"),
+        ("es", "El dolor crónico es frecuente en adultos mayores.", "crónico"),
+        ("fr", "La douleur chronique touche beaucoup d'adultes.", "chronique"),
+        ("de", "Chronische Schmerzen sind häufig.", "Chronische"),
+    ],
+)
+def test_a_medical_word_most_readers_know_is_information_not_a_warning(
+    tmp_path: Path, lang: str, text: str, word: str
+) -> None:
+    article = check_text(tmp_path, f"---\nlang: {lang}\n---\n{text}\n", select=["PLN"])
+    assert only(article, "PLN001") == []
+    familiar = only(article, "PLN006")
+    assert familiar[0].text == word
+    assert familiar[0].severity.label == "info"
+    assert familiar[0].details["kind"] == "familiar"
+    assert familiar[0].suggestion == familiar[0].details["alternatives"][0]
+    assert article.metrics["complex_language_percent"] > 0  # still complex language
+
+
 def test_defined_term_is_reported_once_as_explained(tmp_path: Path) -> None:
     text = (
         "You may be offered a biosimilar, a medicine that works like the original one.\n\n"

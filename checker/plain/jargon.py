@@ -264,7 +264,7 @@ class JargonFinder:
                             term_end,
                             text[start:term_end],
                             "familiar" if term.origin == "familiar" else "listed",
-                            term.text,
+                            term.key,
                             term.alternatives,
                             defined=is_defined(text, start, term_end, self.lang),
                         )

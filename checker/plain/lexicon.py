@@ -125,10 +125,17 @@ class Term:
     words: tuple[str, ...]  # lower case, as listed
     alternatives: tuple[str, ...]
     origin: str  # "package", "familiar" (a word most readers know) or "config"
+    entry: str = ""  # the entry's first form: every variant of an entry is one term
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
+
+    @property
+    def key(self) -> str:
+        """What identifies the term across uses: "immunomodulatory" and "immunomodulator"
+        (one entry) are one problem, reported once."""
+        return self.entry or self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +187,7 @@ class Lexicon:
             words = tuple(WORD.findall(form))
             if not words:
                 continue
-            term = Term(words, tuple(alternatives), origin)
+            term = Term(words, tuple(alternatives), origin, " ".join(WORD.findall(forms[0])))
             for word in words:
                 self._forms.setdefault(word, set()).add(word)
                 for inflected in _inflections(word, self.lang):
