@@ -58,7 +58,7 @@ class ReadabilityOptions:
     """Thresholds of the RDG rules; each can be set per language and per folder."""
 
     target_grade: float = 8.0
-    long_sentence_words: int = 25
+    long_sentence_words: int = 30
     long_paragraph_words: int = 150
     passive_voice_percent: float = 10.0
     hard_sentence_score: float = 5.0
@@ -67,9 +67,9 @@ class ReadabilityOptions:
 
 #: Sentence-length defaults that suit each language's usual sentence length.
 LANGUAGE_DEFAULTS: dict[str, dict[str, Any]] = {
-    "es": {"long_sentence_words": 30},
-    "fr": {"long_sentence_words": 30},
-    "it": {"long_sentence_words": 30},
+    "es": {"long_sentence_words": 35},
+    "fr": {"long_sentence_words": 35},
+    "it": {"long_sentence_words": 35},
 }
 
 

@@ -17,15 +17,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 #: A plain English sentence of exactly ten one- or two-syllable words.
 TEN_WORDS = "Drink a glass of water with each meal you eat."
-#: A plain English sentence of exactly 26 words (over the English limit of 25).
-LONG_26 = (
+#: A plain English sentence of exactly 31 words (over the English limit of 30).
+LONG_31 = (
     "If you get a fever or a cough that will not go away after two or three days you should "
-    "call the nurse on the line."
+    "call the nurse on the line or see your own doctor."
 )
-#: 27 words, under the Spanish limit of 30 and over the English limit of 25.
-SPANISH_27 = (
+#: 32 words, under the Spanish limit of 35 and over the English limit of 30.
+SPANISH_32 = (
     "Si usted tiene fiebre o una tos que no se va en dos o tres días debe llamar a su médico "
-    "hoy o mañana por la mañana."
+    "hoy o mañana por la mañana o ir a su centro."
 )
 
 #: Two short English articles and a plain-text note, for whole-project runs with catalogs.

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from checker.cli import app
 from checker.loading.decode import decode
 from checker.model import InputError, LoadError
-from tests.conftest import LONG_26, check_files, make_config, only, write
+from tests.conftest import LONG_31, check_files, make_config, only, write
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 GOOD = "Drink water every day.\n"
@@ -172,7 +172,7 @@ def test_utf8_bom_is_dropped_without_repair() -> None:
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_crlf_and_cr_positions(tmp_path: Path, newline: str) -> None:
-    lines = ["# Title", "", "Short one here.", "", f"Take it now. {LONG_26}", ""]
+    lines = ["# Title", "", "Short one here.", "", f"Take it now. {LONG_31}", ""]
     write(tmp_path, "a.md", newline.join(lines).encode())
     result = check_files(tmp_path, select=["RDG003"])
     (article,) = result.articles

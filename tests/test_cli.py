@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 from checker import __version__
 from checker.cli import app
 from checker.rules import all_rules
-from tests.conftest import LONG_26, TEN_WORDS, write
+from tests.conftest import LONG_31, TEN_WORDS, write
 
 FINDING_LINE = re.compile(
     r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d{3}) "
@@ -63,7 +63,7 @@ def run_json(*args: str) -> dict[str, Any]:
 
 
 def test_text_output_format(project: Path) -> None:
-    write(project, "content/a.md", f"# Title\n\nTake it now. {LONG_26} Rest well.\n")
+    write(project, "content/a.md", f"# Title\n\nTake it now. {LONG_31} Rest well.\n")
     result = run("check", "content/a.md", "--no-color")
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -76,10 +76,10 @@ def test_text_output_format(project: Path) -> None:
             "col": str(len("Take it now. ") + 1),
             "code": "RDG003",
             "severity": "warning",
-            "message": "Sentence has 26 words (limit 25)",
+            "message": "Sentence has 31 words (limit 30)",
         }
     ]
-    assert f"    | {LONG_26[:97]}..." in lines  # long excerpts are cut at 100 characters
+    assert f"    | {LONG_31[:97]}..." in lines  # long excerpts are cut at 100 characters
     assert "    = Split it into two or more sentences." in lines
     assert lines[-1] == "Checked 1 article(s): 0 error(s), 1 warning(s), 0 info"
     assert "\x1b[" not in result.output
@@ -112,12 +112,12 @@ def test_quiet_hides_info(project: Path) -> None:
 
 
 def test_colour_flag(project: Path) -> None:
-    write(project, "a.md", f"{LONG_26}\n")
+    write(project, "a.md", f"{LONG_31}\n")
     assert "\x1b[" in run("check", "a.md", "--color").output
 
 
 def test_output_file(project: Path) -> None:
-    write(project, "a.md", f"{LONG_26}\n")
+    write(project, "a.md", f"{LONG_31}\n")
     result = run("check", "a.md", "--format", "json", "--output", "reports/out.json")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -127,7 +127,7 @@ def test_output_file(project: Path) -> None:
 
 def test_default_paths_from_config(project: Path) -> None:
     write(project, "content/en/a.md", f"{TEN_WORDS}\n")
-    write(project, "other/b.md", f"{LONG_26}\n")
+    write(project, "other/b.md", f"{LONG_31}\n")
     data = run_json()
     assert [a["path"] for a in data["articles"]] == ["content/en/a.md"]
     assert data["articles"][0]["id"] == "en/a"
@@ -137,7 +137,7 @@ def test_default_paths_from_config(project: Path) -> None:
 
 
 def test_json_contract(project: Path) -> None:
-    write(project, "content/a.md", f"# Title\n\n{LONG_26}\n")
+    write(project, "content/a.md", f"# Title\n\n{LONG_31}\n")
     write(project, "content/bad.md", b"")
     result = run("check", "content", "--format", "json")
     assert result.exit_code == 2
@@ -157,24 +157,24 @@ def test_json_contract(project: Path) -> None:
     metrics = article["metrics"]
     assert metrics["grade_formula"] == "smog"
     assert metrics["grade"] is None and metrics["scores"] == {}  # one sentence: too short
-    assert metrics["grade_note"].startswith("too short to grade: 26 words in 1 sentence ")
-    assert (metrics["words"], metrics["sentences"]) == (26, 1)
+    assert metrics["grade_note"].startswith("too short to grade: 31 words in 1 sentence ")
+    assert (metrics["words"], metrics["sentences"]) == (31, 1)
     (finding,) = article["findings"]
     assert set(finding) == FINDING_KEYS
     assert finding == {
         "code": "RDG003",
         "name": "long-sentence",
         "severity": "warning",
-        "message": "Sentence has 26 words (limit 25)",
+        "message": "Sentence has 31 words (limit 30)",
         "path": "content/a.md",
         "line": 3,
         "column": 1,
         "end_line": 3,
-        "end_column": len(LONG_26) + 1,
-        "text": LONG_26,
+        "end_column": len(LONG_31) + 1,
+        "text": LONG_31,
         "suggestion": "Split it into two or more sentences.",
         "scope": "sentence",
-        "details": {"words": 26, "limit": 25, "all_words": 26},
+        "details": {"words": 31, "limit": 30, "all_words": 31},
     }
     assert data["errors"] == [
         {"path": "content/bad.md", "line": None, "message": "empty file: nothing to check"}
@@ -189,17 +189,17 @@ def test_json_contract(project: Path) -> None:
 
 
 def test_json_finding_in_front_matter_field_points_into_the_field(project: Path) -> None:
-    text = f"---\ntitle: Fevers\nsummary: {LONG_26}\n---\n\nDrink water.\n"
+    text = f"---\ntitle: Fevers\nsummary: {LONG_31}\n---\n\nDrink water.\n"
     write(project, "a.md", text)
     data = run_json("a.md", "--select", "RDG003")
     (finding,) = data["articles"][0]["findings"]
     assert (finding["line"], finding["column"]) == (3, len("summary: ") + 1)
-    assert (finding["end_line"], finding["end_column"]) == (3, len("summary: " + LONG_26) + 1)
-    assert finding["text"] == LONG_26
+    assert (finding["end_line"], finding["end_column"]) == (3, len("summary: " + LONG_31) + 1)
+    assert finding["text"] == LONG_31
 
 
 def test_json_finding_in_multiline_answer_field(project: Path) -> None:
-    text = f"---\ntitle: Fevers\nanswer: |\n  Rest well.\n\n  Take it now. {LONG_26}\n---\n"
+    text = f"---\ntitle: Fevers\nanswer: |\n  Rest well.\n\n  Take it now. {LONG_31}\n---\n"
     write(project, "a.md", text)
     data = run_json("a.md", "--select", "RDG003")
     (finding,) = data["articles"][0]["findings"]
@@ -207,7 +207,7 @@ def test_json_finding_in_multiline_answer_field(project: Path) -> None:
 
 
 def test_json_finding_after_mojibake_points_at_source(project: Path) -> None:
-    line = f"Your bodyâ€™s cells are fine. {LONG_26}"
+    line = f"Your bodyâ€™s cells are fine. {LONG_31}"
     write(project, "a.md", f"# Title\n\n{line}\n")
     data = run_json("a.md")
     article = data["articles"][0]
@@ -248,12 +248,12 @@ def test_exit_0_when_clean(project: Path) -> None:
 
 
 def test_exit_1_on_warning(project: Path) -> None:
-    write(project, "a.md", f"{LONG_26}\n")
+    write(project, "a.md", f"{LONG_31}\n")
     assert run("check", "a.md").exit_code == 1
 
 
 def test_exit_2_on_input_error_even_with_findings(project: Path) -> None:
-    write(project, "a.md", f"{LONG_26}\n")
+    write(project, "a.md", f"{LONG_31}\n")
     write(project, "b.md", b"")
     result = run("check", "a.md", "b.md")
     assert result.exit_code == 2
@@ -278,7 +278,7 @@ def test_exit_2_on_input_error_even_with_findings(project: Path) -> None:
 def test_select_ignore_fail_on(
     project: Path, args: list[str], exit_code: int, codes: list[str]
 ) -> None:
-    write(project, "a.txt", f"Home\n\n{LONG_26}\n")
+    write(project, "a.txt", f"Home\n\n{LONG_31}\n")
     result = run("check", "a.txt", "--format", "json", *args)
     assert result.exit_code == exit_code
     findings = json.loads(result.stdout)["articles"][0]["findings"]
@@ -287,7 +287,7 @@ def test_select_ignore_fail_on(
 
 def test_cli_ignore_adds_to_config_ignore(project: Path) -> None:
     write(project, "checker.toml", 'ignore = ["CHK002"]\n')
-    write(project, "a.txt", f"Home\n\n{LONG_26}\n")
+    write(project, "a.txt", f"Home\n\n{LONG_31}\n")
     data = run_json("a.txt", "--ignore", "RDG003")
     assert data["articles"][0]["findings"] == []
 
@@ -367,7 +367,7 @@ def test_explain(project: Path, selector: str) -> None:
     assert result.output.startswith("RDG003 long-sentence (default severity: warning)\n")
     assert "Before:" in result.output
     assert "After:" in result.output
-    assert "25 for English" in result.output
+    assert "30 for English" in result.output
 
 
 @pytest.mark.parametrize("selector", ["XYZ999", "not-a-rule", "RDG"])

@@ -10,7 +10,7 @@ from checker.config import DEFAULT_BOILERPLATE, Config, ConfigError, find_config
 from checker.engine import Selection
 from checker.model import Severity
 from checker.rules import all_rules, resolve_selectors
-from tests.conftest import LONG_26, check_files, check_text, codes, only, write
+from tests.conftest import LONG_31, check_files, check_text, codes, only, write
 
 ALL_CODES = {r.code for r in all_rules()}
 
@@ -250,13 +250,13 @@ def test_selection_select_minus_ignore() -> None:
 def test_select_and_ignore_change_findings(
     tmp_path: Path, select: list[str], ignore: list[str], present: bool
 ) -> None:
-    article = check_text(tmp_path, f"{LONG_26}\n", select=select, ignore=ignore)
+    article = check_text(tmp_path, f"{LONG_31}\n", select=select, ignore=ignore)
     assert ("RDG003" in codes(article)) is present
 
 
 def test_config_select_and_ignore_are_used(tmp_path: Path) -> None:
     write(tmp_path, "checker.toml", 'select = ["RDG003", "RDG004"]\nignore = ["long-paragraph"]\n')
-    write(tmp_path, "a.md", f"{LONG_26}\n")
+    write(tmp_path, "a.md", f"{LONG_31}\n")
     config = load_config(start=tmp_path)
     result = check_files(tmp_path, [tmp_path / "a.md"], config=config)
     assert codes(result.articles[0]) == ["RDG003"]
@@ -269,7 +269,7 @@ def test_per_file_ignores(tmp_path: Path) -> None:
         '[per-file-ignores]\n"drafts/*" = ["long-sentence"]\n"*/old.md" = ["RDG"]\n',
     )
     for name in ("drafts/a.md", "final/a.md", "final/old.md"):
-        write(tmp_path, name, f"{LONG_26}\n")
+        write(tmp_path, name, f"{LONG_31}\n")
     config = load_config(start=tmp_path)
     result = check_files(tmp_path, config=config)
     by_path = {a.document.path: codes(a) for a in result.articles}
@@ -281,7 +281,7 @@ def test_per_file_ignores(tmp_path: Path) -> None:
 def test_severity_overrides(tmp_path: Path) -> None:
     write(tmp_path, "checker.toml", '[severity]\nlong-sentence = "error"\nCHK002 = "warning"\n')
     config = load_config(start=tmp_path)
-    article = check_text(tmp_path, f"Home\n\n{LONG_26}\n", name="a.txt", config=config)
+    article = check_text(tmp_path, f"Home\n\n{LONG_31}\n", name="a.txt", config=config)
     (finding,) = only(article, "RDG003")
     assert finding.severity is Severity.ERROR
     assert [f.severity for f in only(article, "CHK002")] == [Severity.WARNING]
@@ -302,7 +302,7 @@ def test_fail_on(tmp_path: Path, fail_on: str, severity: str | None, exit_code: 
     if severity:
         table += f'[severity]\nRDG003 = "{severity}"\n'
     write(tmp_path, "checker.toml", table)
-    write(tmp_path, "a.md", f"{LONG_26}\n")
+    write(tmp_path, "a.md", f"{LONG_31}\n")
     config = load_config(start=tmp_path)
     result = check_files(tmp_path, [tmp_path / "a.md"], config=config)
     assert len(list(result.findings)) == 1

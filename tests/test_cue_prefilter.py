@@ -78,11 +78,15 @@ def _sentences() -> list[str]:
         "Ce médicament n'est pas sans risque : il double le risque d'infection.",
         "Das Medikament senkt das Krebsrisiko um die Hälfte, laut einer Studie.",
         "Ibuprofen-induced ulcers; over-the-counter painkillers (NSAIDs) raise risks.",
+        "Le statine riducono del 30% il rischio di infarto, secondo uno studio dell'ISS.",
+        "Il farmaco dimezza il rischio: 1 persona su 100 invece di 2 su 100.",
+        "Statines verlagen het risico op een hartaanval met 30%, volgens een studie.",
+        "Het vaccin halveert de kans op ziekenhuisopname bij 1 op de 100 mensen.",
     ]
     return [line for text in texts for line in text.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "fr", "de"])
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "it", "nl"])
 def test_indexed_scans_find_exactly_what_the_whole_pattern_finds(lang: str) -> None:
     cues = cues_for(lang)
     for text in _sentences():

@@ -39,13 +39,13 @@ from checker.mapped_text import MappedText
 from checker.model import BlockKind, Document, LoadError
 from checker.text.analysis import analyse, analyse_text
 from checker.text.segment import WORD, lexical_words, split_sentences, words
-from tests.conftest import LONG_26, check_files, make_config, only, write
+from tests.conftest import LONG_31, check_files, make_config, only, write
 
 MB10 = 10_000_000
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 GOOD = "# Good article\n\nDrink a glass of water with each meal you eat.\n"
 #: An article whose long sentence (RDG003) is on line 5, column 14, whatever the line ends.
-LINES = ["# Title", "", "Short one here.", "", f"Take it now. {LONG_26}", ""]
+LINES = ["# Title", "", "Short one here.", "", f"Take it now. {LONG_31}", ""]
 LONG_AT = (5, len("Take it now. ") + 1)
 #: quotes or lists past markdown-it's nesting limit: it used to drop their text silently
 TOO_DEEP = "quotes or lists nested too deeply to read"

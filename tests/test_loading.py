@@ -10,7 +10,7 @@ from checker.config import Config
 from checker.loading import load_document, parse_document
 from checker.model import BlockKind, Document, Repair
 from checker.text.segment import split_sentences
-from tests.conftest import FIXTURES, LONG_26, check_text, make_config, only, write
+from tests.conftest import FIXTURES, LONG_31, check_text, make_config, only, write
 
 
 def load_fixture(name: str) -> Document:
@@ -64,14 +64,14 @@ def test_mojibake_keeps_source_columns_after_the_repair() -> None:
 
 
 def test_finding_after_mojibake_points_at_source_column(tmp_path: Path) -> None:
-    line = f"Your bodyâ€™s cells are fine. {LONG_26}"
+    line = f"Your bodyâ€™s cells are fine. {LONG_31}"
     article = check_text(tmp_path, f"# Title\n\n{line}\n", select=["RDG003"])
     (finding,) = only(article, "RDG003")
     assert finding.line == 3
     assert finding.column == line.index("If you get") + 1
     assert finding.end_line == 3
     assert finding.end_column == len(line) + 1
-    assert finding.text == LONG_26
+    assert finding.text == LONG_31
 
 
 # -- CMS export: an article inside a front-matter field with literal \n -------------------

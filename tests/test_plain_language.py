@@ -11,7 +11,7 @@ import pytest
 
 from checker.config import PlainLanguageOptions, load_config
 from checker.plain.lexicon import Lexicon, LexiconError, package_entries, parse_entries
-from tests.conftest import check_text, make_config, only, write
+from tests.conftest import TEN_WORDS, check_text, make_config, only, write
 
 
 def test_shipped_lists_are_large_enough_and_well_formed() -> None:
@@ -166,8 +166,12 @@ def test_complex_language_share_and_target(tmp_path: Path) -> None:
     text = "Hypertension and hyperlipidaemia cause nephropathy.\n"
     article = check_text(tmp_path, text, select=["PLN004"])
     assert article.metrics["complex_language_percent"] == 60.0
+    assert only(article, "PLN004") == []  # five words: too short for a share to mean much
+    longer = (text + TEN_WORDS + "\n") * 2 + "Hypertension needs care and hyperlipidaemia too.\n"
+    article = check_text(tmp_path, longer, select=["PLN004"])
+    assert article.metrics["complex_language_percent"] == 22.2  # 8 of 36 words
     (finding,) = only(article, "PLN004")
-    assert finding.details == {"percent": 60.0, "target": 15.0}
+    assert finding.details == {"percent": 22.2, "target": 15.0}
     plain = check_text(tmp_path, "Take the tablet with water every day.\n", select=["PLN004"])
     assert plain.metrics["complex_language_percent"] == 0.0
     assert only(plain, "PLN004") == []
@@ -339,3 +343,37 @@ def test_apposition_explains_a_term_and_figures_in_brackets_do_not(
     article = check_text(tmp_path, text + "\n", select=["PLN001", "PLN003"])
     codes = {f.code for f in article.findings}
     assert codes == ({"PLN003"} if explained else {"PLN001"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "jargon", "plain"),
+    [
+        (
+            "it",
+            "La cefalea può durare giorni.\n\nLe statine riducono del 30% il rischio di infarto.",
+            "cefalea",
+            "mal di testa",
+        ),
+        (
+            "nl",
+            "Cefalgie kan dagen duren.\n\nStatines verlagen het risico op een hartaanval met 30%.",
+            "Cefalgie",
+            "hoofdpijn",
+        ),
+    ],
+)
+def test_italian_and_dutch_get_jargon_claims_and_numbers(
+    tmp_path: Path, lang: str, text: str, jargon: str, plain: str
+) -> None:
+    article = check_text(tmp_path, f"---\nlang: {lang}\n---\n{text}\n")
+    (listed,) = only(article, "PLN001")
+    assert (listed.text, listed.suggestion) == (jargon, plain)
+    assert len(only(article, "CLM001")) == 1
+    assert "30%" in only(article, "NUM001")[0].text
+    assert only(article, "PLN004") == []  # 14 words: too short for a share
+
+
+def test_italian_plurals_match_a_listed_singular(tmp_path: Path) -> None:
+    text = "---\nlang: it\n---\nLe cefalee tornano spesso.\n"
+    article = check_text(tmp_path, text, select=["PLN001"])
+    assert [f.details["term"] for f in only(article, "PLN001")] == ["cefalea"]

@@ -10,8 +10,8 @@ from checker.config import Config, parse_config
 from checker.engine import ArticleResult
 from checker.model import Scope, Severity
 from tests.conftest import (
-    LONG_26,
-    SPANISH_27,
+    LONG_31,
+    SPANISH_32,
     TEN_WORDS,
     check_files,
     check_text,
@@ -54,7 +54,7 @@ CASES = [
     ("RDG002", f"{VERY_HARD}\n", 1),
     ("RDG002", f"{TEN_WORDS}\n", 0),
     ("RDG002", "Pharmacokinetics.\n", 0),  # too short to be called a hard sentence
-    ("RDG003", f"{LONG_26}\n", 1),
+    ("RDG003", f"{LONG_31}\n", 1),
     ("RDG003", f"{TEN_WORDS} {TEN_WORDS}\n", 0),
     (
         "RDG003",
@@ -192,21 +192,21 @@ def test_hard_sentence_score_from_config(tmp_path: Path) -> None:
 
 
 def test_long_sentence_limit_english(tmp_path: Path) -> None:
-    article = check_text(tmp_path, f"{LONG_26}\n", select=["RDG003"])
+    article = check_text(tmp_path, f"{LONG_31}\n", select=["RDG003"])
     (finding,) = only(article, "RDG003")
-    assert finding.message == "Sentence has 26 words (limit 25)"
-    assert finding.details == {"words": 26, "limit": 25, "all_words": 26}
+    assert finding.message == "Sentence has 31 words (limit 30)"
+    assert finding.details == {"words": 31, "limit": 30, "all_words": 31}
     assert (finding.line, finding.column) == (1, 1)
-    assert finding.text == LONG_26
+    assert finding.text == LONG_31
 
 
-def test_long_sentence_limit_spanish_is_30(tmp_path: Path) -> None:
-    article = check_text(tmp_path, f"---\nlang: es\n---\n{SPANISH_27}\n", select=["RDG003"])
+def test_long_sentence_limit_spanish_is_35(tmp_path: Path) -> None:
+    article = check_text(tmp_path, f"---\nlang: es\n---\n{SPANISH_32}\n", select=["RDG003"])
     assert only(article, "RDG003") == []
-    over = SPANISH_27[:-1] + " o por la noche."  # 31 words
+    over = SPANISH_32[:-1] + " o por la noche."  # 36 words
     article = check_text(tmp_path, f"---\nlang: es\n---\n{over}\n", select=["RDG003"])
     (finding,) = only(article, "RDG003")
-    assert finding.details == {"words": 31, "limit": 30, "all_words": 31}
+    assert finding.details == {"words": 36, "limit": 35, "all_words": 36}
     assert finding.line == 4
 
 
@@ -215,9 +215,9 @@ def test_same_spanish_sentence_is_long_in_english_limits(tmp_path: Path) -> None
         tmp_path, {"readability": {"languages": {"es": {"long-sentence-words": 20}}}}
     )
     article = check_text(
-        tmp_path, f"---\nlang: es\n---\n{SPANISH_27}\n", select=["RDG003"], config=config
+        tmp_path, f"---\nlang: es\n---\n{SPANISH_32}\n", select=["RDG003"], config=config
     )
-    assert only(article, "RDG003")[0].details == {"words": 27, "limit": 20, "all_words": 27}
+    assert only(article, "RDG003")[0].details == {"words": 32, "limit": 20, "all_words": 32}
 
 
 def test_long_sentence_limit_from_config(tmp_path: Path) -> None:
@@ -227,7 +227,7 @@ def test_long_sentence_limit_from_config(tmp_path: Path) -> None:
 
 
 def test_long_sentence_in_list_item(tmp_path: Path) -> None:
-    article = check_text(tmp_path, f"- {LONG_26}\n", select=["RDG003"])
+    article = check_text(tmp_path, f"- {LONG_31}\n", select=["RDG003"])
     (finding,) = only(article, "RDG003")
     assert (finding.line, finding.column) == (1, 3)
 
@@ -343,11 +343,11 @@ def test_default_config_has_expected_thresholds(tmp_path: Path) -> None:
     config = make_config(tmp_path)
     en = config.readability_for("en", "a.md")
     es = config.readability_for("es", "a.md")
-    assert (en.target_grade, en.long_sentence_words, en.long_paragraph_words) == (8.0, 25, 150)
+    assert (en.target_grade, en.long_sentence_words, en.long_paragraph_words) == (8.0, 30, 150)
     assert (en.passive_voice_percent, en.hard_sentence_score) == (10.0, 5.0)
-    assert es.long_sentence_words == 30
-    assert config.readability_for("fr", "a.md").long_sentence_words == 30
-    assert config.readability_for("de", "a.md").long_sentence_words == 25
+    assert es.long_sentence_words == 35
+    assert config.readability_for("fr", "a.md").long_sentence_words == 35
+    assert config.readability_for("de", "a.md").long_sentence_words == 30
 
 
 def test_figures_in_brackets_are_not_counted_as_words(tmp_path: Path) -> None:

@@ -106,6 +106,13 @@ def sentences(text: str, lang: str = "en") -> list[str]:
         ("en", "", []),
         ("en", "   ", []),
         ("en", "No end punctuation", ["No end punctuation"]),
+        # list items a scraper ran together are sentences of their own
+        (
+            "en",
+            "CK shows muscle damage. \u2022 Rhabdomyolysis: rare but severe \u2022 Myopathy: pain",
+            ["CK shows muscle damage.", "Rhabdomyolysis: rare but severe", "Myopathy: pain"],
+        ),
+        ("en", "Use a 2\u2022x dilution.", ["Use a 2\u2022x dilution."]),
     ],
 )
 def test_split_sentences(lang: str, text: str, expected: list[str]) -> None:

@@ -53,7 +53,8 @@ _REFERENCE_HEADINGS = re.compile(
     r"^\s*(?:references?(?: list)?|sources?|bibliography|citations|notes|footnotes|"
     r"referencias|bibliograf\u00eda|fuentes|r\u00e9f\u00e9rences|bibliographie|notes et "
     r"r\u00e9f\u00e9rences|quellen|quellenangaben|literatur|literaturverzeichnis|"
-    r"einzelnachweise|nachweise)\s*:?\s*$",
+    r"einzelnachweise|nachweise|bibliografia|fonti|riferimenti(?: bibliografici)?|"
+    r"bronnen|bronvermelding|referenties|literatuurlijst)\s*:?\s*$",
     re.IGNORECASE,
 )
 #: Something every form in ``_PATTERNS`` contains (an author-year citation has a year,

@@ -52,13 +52,16 @@ _NUMBER = re.compile(
     r"\d|\b(?:half|halves|third|quarter|two|three|four|five|six|seven|eight|nine|ten|twice|"
     r"hundred|thousand|million|mitad|tercio|dos|tres|cuatro|cinco|diez|cien|mil|millones|"
     r"moitié|tiers|deux|trois|quatre|cinq|dix|cent|mille|millions?|Hälfte|Drittel|Viertel|"
-    r"zwei|drei|vier|fünf|zehn|hundert|tausend|Millionen?)\b",
+    r"zwei|drei|vier|fünf|zehn|hundert|tausend|Millionen?|metà|terzo|quarto|due|tre|"
+    r"quattro|cinque|dieci|cento|mille|milion[ei]|helft|derde|kwart|twee|drie|vier|vijf|"
+    r"tien|honderd|duizend|miljoen)\b",
     re.IGNORECASE,
 )
 #: Where a clause ends: what comes before it does not negate what comes after.
 _CLAUSE_END = re.compile(
     r"[,;:.!?()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|while|whereas|"
-    r"pero|aunque|sino|mais|cependant|pourtant|alors que|aber|jedoch|doch|sondern)\b",
+    r"pero|aunque|sino|mais|cependant|pourtant|alors que|aber|jedoch|doch|sondern|"
+    r"ma|però|tuttavia|mentre|maar|echter|hoewel|terwijl)\b",
     re.IGNORECASE,
 )
 #: After a promise, a negation only counts right after a verb ("a cure is not available").

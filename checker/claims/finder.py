@@ -108,9 +108,9 @@ def _answered_questions(sentences: Sequence[Sentence], cues: CueSet) -> set[int]
 #: A sentence opening with one of these is about what the sentence before named.
 _PRONOUN = re.compile(
     r"\W*(?:(?:however|but|also|yet|still|so|pero|sin embargo|además|mais|cependant|aussi|"
-    r"aber|jedoch|auch),?\s+)?"
+    r"aber|jedoch|auch|ma|però|tuttavia|inoltre|anche|maar|echter|ook),?\s+)?"
     r"(?:they|it|these|this|those|both|either|ellos|ellas|estos|estas|ils|elles|ceux-ci|"
-    r"sie|diese|dieses|es)\b",
+    r"sie|diese|dieses|es|essi|esse|questi|queste|loro|ze|zij|deze|dit)\b",
     re.IGNORECASE,
 )
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from checker.model import Finding, Severity
 from checker.plain.jargon import JargonHit
+from checker.readability.formulas import MIN_GRADED_WORDS
 from checker.rules.base import Rule, RuleContext, rule
 
 
@@ -182,7 +183,8 @@ def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article whose complex-language share (the percentage of prose words that are
     listed jargon, rare, built from medical word parts, or abbreviations readers may not
     know, every use counted; numbers are not words) is above the target.  The share is
-    reported for every article as ``complex_language_percent``.
+    reported for every article as ``complex_language_percent``; an article too short to
+    grade (under 30 words) gets no warning, as it gets no grade.
 
     Why: SHeLL (the Sydney Health Literacy Lab editor) measures "complex language" beside the
     grade, because a text of short sentences full of medical words is still hard.
@@ -196,6 +198,8 @@ def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     target = ctx.plain.complex_language_percent
     if share is None or share <= target:
         return
+    if ctx.jargon is not None and ctx.jargon.prose_words < MIN_GRADED_WORDS:
+        return  # two hard words in a ten-word page are not a share worth a warning
     yield ctx.document_finding(
         self,
         f"{share:g}% of the words are jargon, rare or abbreviations (target: at most "

@@ -123,7 +123,26 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
+    if any(bullet in text for bullet in _BULLETS):
+        spans = [part for span in spans for part in _split_at_bullets(text, *span)]
     return spans
+
+
+#: Bullet characters: list items run together in one paragraph by a scraper or a CMS
+#: ("... in the blood. • Rhabdomyolysis: ...") are separate sentences.
+_BULLETS = "\u2022\u25aa\u25e6\u2023\u25cf\u25a0"
+_INLINE_BULLET = re.compile(rf"\s+[{_BULLETS}]\s+")
+
+
+def _split_at_bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts = []
+    for match in _INLINE_BULLET.finditer(text, start, end):
+        if match.start() > start:
+            parts.append((start, match.start()))
+        start = match.end()
+    if end > start:
+        parts.append((start, end))
+    return parts
 
 
 def words(text: str) -> list[str]:
