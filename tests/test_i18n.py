@@ -455,3 +455,90 @@ def test_a_latin_1_catalog_is_written_back_in_utf_8_with_a_matching_header(
     assert "charset=UTF-8" in again.read_text(encoding="utf-8")
     assert read_catalog(again)[0].msgstr == "Poivré"
     msgfmt_check(again)
+
+
+PLAIN_SOURCE = """---
+title: Colds
+lang: en
+---
+
+Most colds get better in a week. Drink plenty of water and rest.
+
+Wash your hands often. Stay at home if you feel unwell.
+
+See a doctor if you find it hard to breathe or if you still feel ill after ten days.
+"""
+
+HARD_SPANISH = {
+    "Colds": "Resfriados",
+    "Most colds get better in a week. Drink plenty of water and rest.": (
+        "La mayoría de los procesos catarrales experimentan una resolución espontánea "
+        "aproximadamente en el transcurso de una semana, siendo recomendable mantener una "
+        "hidratación abundante y un reposo adecuado durante la convalecencia."
+    ),
+    "Wash your hands often. Stay at home if you feel unwell.": (
+        "Es aconsejable realizar una higiene de manos frecuente y permanecer en el domicilio "
+        "ante la presencia de sintomatología compatible con malestar generalizado."
+    ),
+    "See a doctor if you find it hard to breathe or if you still feel ill after ten days.": (
+        "Consulte con un profesional sanitario ante cualquier dificultad respiratoria o "
+        "persistencia de la sintomatología transcurridos diez días desde su aparición."
+    ),
+}
+PLAIN_SPANISH = {
+    "Colds": "Resfriados",
+    "Most colds get better in a week. Drink plenty of water and rest.": (
+        "Casi todos los resfriados se curan en una semana. Beba mucha agua y descanse."
+    ),
+    "Wash your hands often. Stay at home if you feel unwell.": (
+        "Lávese las manos a menudo. Quédese en casa si se siente mal."
+    ),
+    "See a doctor if you find it hard to breathe or if you still feel ill after ten days.": (
+        "Vaya al médico si le cuesta respirar o si sigue mal a los diez días."
+    ),
+}
+
+
+@pytest.mark.parametrize(("spanish", "flagged"), [(HARD_SPANISH, True), (PLAIN_SPANISH, False)])
+def test_a_translation_harder_than_its_source_on_its_own_scale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spanish: dict[str, str], flagged: bool
+) -> None:
+    import json
+
+    config = project(tmp_path, PLAIN_SOURCE, "content/colds.md")
+    write(tmp_path, "pyproject.toml", '[tool.checker]\npaths = ["content"]\n')
+    extract(config)
+    init(config, "es")
+    path = Layout.of(config).catalog("es", "colds")
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = spanish[entry.msgid]
+    catalog.save()
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(CliRunner().invoke(app, ["check", "--format", "json"]).output)
+    es = next(a for a in report["articles"] if a["path"] == "locales/es/LC_MESSAGES/colds.po")
+    harder = [f for f in es["findings"] if f["code"] == "TRN012"]
+    if not flagged:
+        assert harder == []
+        return
+    (finding,) = harder
+    details = finding["details"]
+    assert details["grade"] == es["metrics"]["grade"] > details["target_grade"]
+    # the English grade moved to the Spanish scale (3 grades lower), then 2 grades of slack
+    assert details["expected_grade"] == round(details["source_grade"] - 3.0, 1)
+    assert details["grade"] > details["expected_grade"] + 2
+
+
+def test_grades_are_compared_on_the_translations_scale() -> None:
+    from checker.i18n.check import _harder_than_source
+
+    # French reads 5.8 grades below English: English 9 is French 3.2
+    assert _harder_than_source(9.0, 8.0, 9.0, "en", "fr") == (3.2, 8.0)
+    # within its own target, a translation is fine however its source reads
+    assert _harder_than_source(7.5, 8.0, 3.0, "en", "fr") is None
+    # above target, but no harder than a hard source: the source's problem (RDG001)
+    assert _harder_than_source(10.0, 8.0, 14.0, "en", "es") is None
+    # a Spanish source translated to English: Spanish 6 is English 9
+    assert _harder_than_source(11.5, 8.0, 6.0, "es", "en") == (9.0, 8.0)
+    assert _harder_than_source(10.9, 8.0, 6.0, "es", "en") is None
+    assert _harder_than_source(None, 8.0, 6.0, "es", "en") is None

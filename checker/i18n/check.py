@@ -29,6 +29,7 @@ from checker.i18n.units import extract_units
 from checker.loading import parse_document
 from checker.mapped_text import SourceLines
 from checker.model import CatalogUnit, Document, Finding, LoadError
+from checker.readability.calibration import comparable_grade
 from checker.readability.formulas import primary_grade
 from checker.text.analysis import analyse
 
@@ -105,6 +106,33 @@ def _grade_of(source: Document, grades: Mapping[str, float | None]) -> float | N
         return grades[source.path]
     scored = primary_grade(analyse(source).counts, source.lang)
     return scored[0] if scored else None
+
+
+#: How many grades harder than its source, on its own language's scale, a translation may
+#: read before TRN012 flags it.
+HARDER_BY = 2.0
+
+
+def _harder_than_source(
+    grade: float | None,
+    target: float | None,
+    source_grade: float | None,
+    source_lang: str,
+    lang: str,
+) -> tuple[float, float] | None:
+    """``(expected grade, target)`` when a translation is both above its own language's
+    target and more than ``HARDER_BY`` grades above what its source's grade corresponds to
+    in its language (``checker.readability.calibration``); ``None`` otherwise.
+
+    A translation within its own target is fine however its source reads, and one no
+    harder than its source leaves the problem to the source (RDG001 there).
+    """
+    if grade is None or target is None or source_grade is None:
+        return None
+    expected = comparable_grade(source_grade, source_lang, lang)
+    if expected is None or grade <= target or grade <= expected + HARDER_BY:
+        return None
+    return expected, target
 
 
 def check_catalog_file(
@@ -201,16 +229,27 @@ def _check_read_catalog(
         source_grade = _grade_of(source, grades)
         metrics["grade"] = grade
         metrics["source_grade"] = source_grade
-        if grade is not None and source_grade is not None and grade > source_grade + 2:
+        harder = _harder_than_source(
+            grade,
+            translated_result.metrics.get("target_grade"),
+            source_grade,
+            source.lang,
+            translated.lang,
+        )
+        if harder is not None:
+            expected, target = harder
             findings.append(
                 catalog_finding(
                     "TRN012",
                     rel,
                     None,
-                    f"The {locale} translation reads at grade {grade:g}, the source at "
-                    f"{source_grade:g}: simplify the translation",
+                    f"The {locale} translation reads at grade {grade:g} (target {target:g}); its "
+                    f"source's grade {source_grade:g} ({source.lang}) corresponds to "
+                    f"{expected:g} in {translated.lang}: simplify the translation",
                     grade=grade,
                     source_grade=source_grade,
+                    expected_grade=expected,
+                    target_grade=target,
                 )
             )
         if target_rel not in grades:

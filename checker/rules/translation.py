@@ -205,14 +205,21 @@ def catalog_out_of_date(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "TRN012",
     "harder-than-source",
     Severity.WARNING,
-    "The translation reads more than two grades harder than its source.",
+    "The translation reads above its language's target and harder than its source.",
 )
 def harder_than_source(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    """The translated article is rebuilt from its catalog and scored in its own language;
-    when its reading grade is more than two grades above the source's, readers of the
-    translation get a harder text than readers of the original.
+    """The translated article is rebuilt from its catalog and scored in its own language.
+    It is flagged when it reads above its own language's target grade and more than two
+    grades above what its source's grade corresponds to in its language.
 
-    Before: source grade 7.5, Spanish translation grade 11.0.
+    Grades of different languages are not compared raw: each formula reads the same content
+    at a different grade (French Kandel-Moles about 6 grades lower than English SMOG, Spanish
+    Fernández-Huerta 3 lower), so the source's grade is first moved to the translation's
+    scale with offsets measured on parallel public health pages
+    (``checker/readability/calibration.py``, ``bench/grade_calibration.py``).
+
+    Before: English source at SMOG grade 9; the Spanish translation at grade 11 (what grade 9
+    in English corresponds to in Spanish is 6).
     After: shorter sentences and everyday words in the translation.
     """
     return _catalog_made(self, ctx)
