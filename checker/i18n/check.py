@@ -237,19 +237,19 @@ def _check_read_catalog(
             translated.lang,
         )
         if harder is not None:
-            expected, target = harder
+            expected, target_grade = harder
             findings.append(
                 catalog_finding(
                     "TRN012",
                     rel,
                     None,
-                    f"The {locale} translation reads at grade {grade:g} (target {target:g}); its "
+                    f"The {locale} translation reads at grade {grade:g} (target {target_grade:g}); its "
                     f"source's grade {source_grade:g} ({source.lang}) corresponds to "
                     f"{expected:g} in {translated.lang}: simplify the translation",
                     grade=grade,
                     source_grade=source_grade,
                     expected_grade=expected,
-                    target_grade=target,
+                    target_grade=target_grade,
                 )
             )
         if target_rel not in grades:
