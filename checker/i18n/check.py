@@ -243,9 +243,9 @@ def _check_read_catalog(
                     "TRN012",
                     rel,
                     None,
-                    f"The {locale} translation reads at grade {grade:g} (target {target_grade:g}); its "
-                    f"source's grade {source_grade:g} ({source.lang}) corresponds to "
-                    f"{expected:g} in {translated.lang}: simplify the translation",
+                    f"The {locale} translation reads at grade {grade:g} (target "
+                    f"{target_grade:g}); its source's grade {source_grade:g} ({source.lang}) "
+                    f"corresponds to {expected:g} in {translated.lang}: simplify the translation",
                     grade=grade,
                     source_grade=source_grade,
                     expected_grade=expected,
