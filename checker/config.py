@@ -58,6 +58,8 @@ class ReadabilityOptions:
     """Thresholds of the RDG rules; each can be set per language and per folder."""
 
     target_grade: float = 8.0
+    #: RDG001 warns above target + margin: formulas disagree by about two grades on one text
+    grade_margin: float = 2.0
     long_sentence_words: int = 30
     long_paragraph_words: int = 150
     passive_voice_percent: float = 10.0

@@ -203,6 +203,16 @@ def test_french_elided_article_is_not_part_of_the_term(tmp_path: Path) -> None:
         ("IVIG (intravenous immunoglobulin) is given as a drip.", []),
         ("DMARDs help. Disease-modifying drugs (DMARDs) slow damage.", ["DMARDs"]),
         ("HIV and COVID-19 tests are free.", []),
+        # expanded in the same sentence, before or after
+        ("Syrups with dextromethorphan, abbreviated DM, ease coughs.", []),
+        ("Hormone replacement therapy, or HRT, eases hot flushes.", []),
+        ("ATP, the body's energy source, drops.", []),
+        ("Ask the FSA, the MHRA and your GP.", ["FSA", "MHRA"]),
+        ("Ask your doctor or HRT nurse.", ["HRT"]),
+        # names: a company, a product's release suffix, capitals then a word
+        ("The vaccine comes from GSK.", []),
+        ("Take Invokamet XR with food. The XR form lasts longer.", ["XR"]),
+        ("The HNOnet network answers.", []),
     ],
 )
 def test_unexpanded_abbreviations(tmp_path: Path, text: str, flagged: list[str]) -> None:

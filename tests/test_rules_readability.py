@@ -22,7 +22,8 @@ from tests.conftest import (
 
 HARD_SENTENCES = [
     "Concomitant administration of immunosuppressive pharmacotherapeutic agents necessitates "
-    "comprehensive haematological surveillance.",
+    "comprehensive haematological surveillance, particularly regarding hepatotoxicity and "
+    "nephrotoxicity, throughout prolonged therapeutic interventions.",
     "Methotrexate is an antimetabolite administered weekly; concomitant folic acid "
     "supplementation attenuates gastrointestinal and hepatic adverse effects.",
     "Hepatotoxicity necessitates discontinuation irrespective of symptomatology.",
@@ -79,7 +80,8 @@ def test_rule_pass_and_fail(tmp_path: Path, code: str, text: str, expected: int)
     article = check_text(tmp_path, text, select=[code])
     found = only(article, code)
     assert len(found) == expected, [f.message for f in article.findings]
-    assert all(f.severity is Severity.WARNING for f in found)
+    default = Severity.INFO if code == "RDG005" else Severity.WARNING
+    assert all(f.severity is default for f in found)
     assert rdg(article) == [code] * expected
 
 
@@ -173,7 +175,7 @@ def test_very_hard_sentence_position_and_details(tmp_path: Path) -> None:
     assert (finding.end_line, finding.end_column) == (3, len("Take it daily. " + VERY_HARD) + 1)
     assert finding.text == VERY_HARD
     assert finding.scope is Scope.SENTENCE
-    assert finding.details["words"] == 10
+    assert finding.details["words"] == 19
     assert finding.details["difficulty"] >= 5.0
     assert finding.details["rare_words"] >= 3
 
@@ -184,8 +186,11 @@ def test_hard_sentence_score_from_config(tmp_path: Path) -> None:
     article = check_text(tmp_path, f"{VERY_HARD}\n", select=["RDG002"], config=config)
     assert only(article, "RDG002") == []
     config = config_from(tmp_path, {"readability": {"hard-sentence-score": 1}})
-    article = check_text(tmp_path, f"{TEN_WORDS}\n", select=["RDG002"], config=config)
+    article = check_text(tmp_path, f"{LONG_31}\n", select=["RDG002"], config=config)
     assert len(only(article, "RDG002")) == 1
+    # under 15 words a sentence is never "very hard": there is nothing to split
+    article = check_text(tmp_path, f"{TEN_WORDS}\n", select=["RDG002"], config=config)
+    assert only(article, "RDG002") == []
 
 
 # -- RDG003 ---------------------------------------------------------------------------------
@@ -395,3 +400,18 @@ def test_no_score_is_outside_its_range(tmp_path: Path) -> None:
     assert article.metrics["scores"]["flesch_reading_ease"] == 0.0  # about -500 unbounded
     for key, value in article.metrics["scores"].items():
         assert 0.0 <= value <= (22.0 if key != "flesch_reading_ease" else 100.0), key
+
+
+def test_grade_warning_waits_for_the_margin_above_target(tmp_path: Path) -> None:
+    grade = check_text(tmp_path, HARD, select=["RDG001"]).metrics["grade"]
+    near = config_from(tmp_path, {"readability": {"target-grade": grade - 1.5}})
+    article = check_text(tmp_path, HARD, select=["RDG001"], config=near)
+    assert only(article, "RDG001") == []  # within the default margin of 2 grades
+    assert article.metrics["grade"] == grade  # still reported
+    strict = config_from(
+        tmp_path, {"readability": {"target-grade": grade - 1.5, "grade-margin": 0}}
+    )
+    (finding,) = only(check_text(tmp_path, HARD, select=["RDG001"], config=strict), "RDG001")
+    assert finding.details["target"] == grade - 1.5
+    far = config_from(tmp_path, {"readability": {"target-grade": grade - 2.5}})
+    assert len(only(check_text(tmp_path, HARD, select=["RDG001"], config=far), "RDG001")) == 1

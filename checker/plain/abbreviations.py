@@ -1,8 +1,9 @@
 """Abbreviations and acronyms, and whether each is expanded before readers meet it (WCAG 3.1.4).
 
 An abbreviation counts as expanded at a use written "intravenous immunoglobulin
-(IVIG)", "IVIG (intravenous immunoglobulin)", "IVIG, short for ..." or "IVIG
-stands for ...".  Ones every reader knows (HIV, DNA, COVID-19) come from a shipped
+(IVIG)", "IVIG (intravenous immunoglobulin)", "IVIG, short for ...", "IVIG
+stands for ...", "dextromethorphan, abbreviated DM", "hormone therapy, or HRT" or
+"ATP, the body's energy source".  Ones every reader knows (HIV, DNA, COVID-19) come from a shipped
 list that projects extend.
 """
 
@@ -19,9 +20,26 @@ from checker.text.segment import WORD
 
 _EXPANDED_AFTER = re.compile(
     r"\s*(?:\((?P<paren>[^()]{3,80})\)|,?\s*(?:short for|stands for|which stands for|means|"
-    r"abreviatura de|siglas de|pour|abréviation de|steht für|kurz für)\b)",
+    r"abreviatura de|siglas de|pour|abréviation de|steht für|kurz für)\b"
+    # an apposition explains it: "ATP, the body's energy source" (not ", the CDC and ...")
+    r"|,\s*(?:a|an|the|un|una|el|la|une|le|ein|eine|der|die|das|een|het|il|lo)"
+    r"\s+(?!(?-i:[A-Z]{2}))[^\W\d_]{3,})",
     re.IGNORECASE,
 )
+#: What introduces an abbreviation right after its long form: "dextromethorphan,
+#: abbreviated DM", "known as PrEP", "hormone therapy, or HRT".
+_EXPANDED_BEFORE = re.compile(
+    r"[^\W\d_]{3,}(?:\W{0,3}\s*(?:abbreviated(?: as| to)?|known as|called|"
+    r"abreviad[oa](?: como)?|conocid[oa] como|llamad[oa]|abrégée?(?: en)?|appelée?|"
+    r"abgekürzt(?: als)?|genannt|afgekort(?: als)?|abbreviat[oa](?: in)?|dett[oa])"
+    r"|,\s*(?:or|o|ou|oder|of|also))\s+$",
+    re.IGNORECASE,
+)
+#: Release and formulation suffixes of product names ("Invokamet XR", "Adderall XR").
+_PRODUCT_SUFFIXES = frozenset({"XR", "XL", "SR", "ER", "CR", "LA", "ODT", "DR", "IR", "HCT"})
+_AFTER_NAME = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?\s+$")
+#: Capitals then a lower-case word: a name ("HNOnet", "BIOsmart"), not an abbreviation.
+_CAPITALISED_NAME = re.compile(r"[A-ZÀ-Þ]{2,}[a-zà-ÿ]{3,}")
 #: Words with at least two capital letters (a regex pass, so plain words cost nothing).
 _CANDIDATE = re.compile(r"(?<![^\W_])[^\W_]*[A-ZÀ-ÖØ-Þ][^\W_]*[A-ZÀ-ÖØ-Þ](?:[^\W_]|[-'.][^\W_])*")
 _PAREN_BEFORE = re.compile(r"\(\s*$")
@@ -76,15 +94,22 @@ _NUMBERED = re.compile(
 
 def _not_an_abbreviation(word: str, before: str, lang: str) -> bool:
     """A Roman numeral after a name or a sequence word ("Hospital XXIII", "type II"; "IV"
-    and "CI" on their own stay abbreviations) or an everyday word in capitals for emphasis
+    and "CI" on their own stay abbreviations), a name written with capitals ("HNOnet"), a
+    product's release suffix ("Invokamet XR") or an everyday word in capitals for emphasis
     ("do NOT", "DON'T", "AHORA", "TODO")."""
     if _ROMAN_NUMERAL.fullmatch(word) and _NUMBERED.search(before[-40:]):
         return True
+    if _CAPITALISED_NAME.fullmatch(word):
+        return True
+    if word in _PRODUCT_SUFFIXES and _AFTER_NAME.search(before[-40:]):
+        return True  # "Invokamet XR": part of the product's name
     plain = word.lower().replace("\u2019", "'")
     return zipf_table(lang)(plain) >= _EMPHASIS_ZIPF
 
 
 def _expanded_here(text: str, start: int, end: int) -> bool:
+    if _EXPANDED_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
     after = _EXPANDED_AFTER.match(text, end)
     if after is not None:
         paren = after.group("paren")
