@@ -240,3 +240,46 @@ def test_print_hides_the_controls_and_keeps_the_content(browser: Any, sample_rep
     page.emulate_media(media="print")
     assert not page.locator("form.filters").first.is_visible()
     context.close()
+
+
+def test_an_article_page_shows_errors_and_warnings_only_or_one_family(
+    browser: Any, sample_report: Path
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text))
+    page.goto((sample_report / "articles" / "content_biologics-and-infections.md.html").as_uri())
+    items = page.locator("#findings-list > li")
+    total = items.count()
+    info = page.locator("#findings-list > li.sev-info").count()
+    assert 0 < info < total
+    page.select_option("#show-severity", "warning")
+    shown = page.locator("#findings-list > li:visible")
+    assert shown.count() == total - info
+    assert all(i.get_attribute("data-severity") != "info" for i in shown.all())
+    assert page.inner_text("#findings-status") == f"Showing {total - info} of {total} findings."
+    # the highlights of hidden findings are plain text again
+    for mark in page.locator("mark.hl.filtered").all():
+        numbers = (mark.get_attribute("data-findings") or "").split()
+        visible = [n for n in numbers if page.locator(f"#finding-{n}").is_visible()]
+        assert visible == []
+    page.select_option("#show-severity", "")
+    page.select_option("#show-family", "PLN")
+    assert all(i.get_attribute("data-family") == "PLN" for i in shown.all()) and shown.count()
+    assert errors == []
+    # tables are drawn as tables, one cell per cell
+    table = page.locator(".block.table table.content-table").first
+    assert table.locator("tr").count() >= 4 and table.locator("th").count() == 4
+    context.close()
+
+
+def test_without_javascript_every_finding_is_listed(browser: Any, sample_report: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((sample_report / "articles" / "content_biologics-and-infections.md.html").as_uri())
+    items = page.locator("#findings-list > li")
+    assert items.count() == page.locator("#findings-list > li:visible").count() > 0
+    assert not page.locator("form.finding-filters").is_visible()
+    context.close()

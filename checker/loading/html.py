@@ -106,6 +106,7 @@ class _BlockParser(HTMLParser):
         self._pieces: list[MappedText] = []
         self._in_title = False
         self._list_depth = 0
+        self._tables = self._rows = self._columns = 0  # where a table cell sits
         self._open_links: list[tuple[str, int, int]] = []  # href, piece index, tag offset
         self._links: list[Link] = []
 
@@ -137,7 +138,15 @@ class _BlockParser(HTMLParser):
         links, self._links = tuple(self._links), []
         if collapsed.text:
             kind, level = self._kind()
-            self.blocks.append(Block(kind, collapsed, level=level, links=links))
+            attrs = {}
+            if kind is BlockKind.TABLE_CELL:
+                attrs = {
+                    "table": str(self._tables),
+                    "row": str(self._rows),
+                    "column": str(self._columns),
+                    "header": "yes" if self._open["th"] else "",
+                }
+            self.blocks.append(Block(kind, collapsed, level=level, links=links, attrs=attrs))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -149,6 +158,12 @@ class _BlockParser(HTMLParser):
             self._flush()
         if tag in ("ul", "ol"):
             self._list_depth += 1
+        if tag == "table":
+            self._tables, self._rows = self._tables + 1, 0
+        elif tag == "tr":
+            self._rows, self._columns = self._rows + 1, 0
+        elif tag in ("td", "th"):
+            self._columns += 1
         if tag == "img" and not self._skip:
             self._image(values)
         if tag == "br" and not self._skip:

@@ -184,13 +184,22 @@ def parse_markdown(
     stack: list[Token] = []
     list_depth = 0
     cell_cursor = 0
+    # where a cell sits, so that the report can draw the table: table, row, column
+    tables = rows = columns = 0
     for token in tokens:
         if token.nesting == 1:
             stack.append(token)
             if token.type in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+            if token.type == "table_open":
+                tables += 1
+                rows = 0
             if token.type == "tr_open":
                 cell_cursor = 0
+                rows += 1
+                columns = 0
+            if token.type in ("th_open", "td_open"):
+                columns += 1
             continue
         if token.nesting == -1:
             if stack:
@@ -240,10 +249,30 @@ def parse_markdown(
                 )
             )
         if text.text:
+            attrs = {}
+            if kind is BlockKind.TABLE_CELL:
+                attrs = _cell_attrs(tables, rows, columns, "th_open" in kinds)
             blocks.append(
-                Block(kind, text, level=level, source_field=source_field, links=tuple(links))
+                Block(
+                    kind,
+                    text,
+                    level=level,
+                    source_field=source_field,
+                    attrs=attrs,
+                    links=tuple(links),
+                )
             )
     return blocks, code_ranges
+
+
+def _cell_attrs(table: int, row: int, column: int, header: bool) -> dict[str, str]:
+    """Where a table cell sits (numbers from 1), for drawing the table in the report."""
+    return {
+        "table": str(table),
+        "row": str(row),
+        "column": str(column),
+        "header": "yes" if header else "",
+    }
 
 
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})

@@ -158,10 +158,14 @@ def render_block(block: Block, placed: list[PlacedFinding]) -> Markup:
         piece = str(escape(text[pos:nxt]))
         if any(start <= pos < end for start, end, _ in links):
             piece = f'<span class="content-link">{piece}</span>'
-        active = [i.finding.severity for i in placed if i.start <= pos < i.end]
-        if active:
-            depth = min(len(active), 3)
-            severity = max(active).label
-            piece = f'<mark class="hl sev-{severity} depth-{depth}">{piece}</mark>'
+        covering = [i for i in placed if i.start <= pos < i.end]
+        if covering:
+            depth = min(len(covering), 3)
+            severity = max(i.finding.severity for i in covering).label
+            numbers = " ".join(str(i.number) for i in covering)  # for the report's filters
+            piece = (
+                f'<mark class="hl sev-{severity} depth-{depth}" data-findings="{numbers}">'
+                f"{piece}</mark>"
+            )
         out.append(piece)
     return Markup("".join(out))

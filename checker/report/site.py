@@ -94,7 +94,7 @@ def _render(template: str, home: str, crumbs: list[tuple[str, str | None]], **da
             version=__version__,
             home=home,
             crumbs=crumbs,
-            with_script=template == "index.html.j2",
+            with_script=template in ("index.html.j2", "article.html.j2"),
             **data,
         )
     )

@@ -293,6 +293,7 @@ def _finding_row(item: PlacedFinding) -> dict[str, Any]:
         "severity": f.severity.label,
         "icon": _ICON[f.severity.label],
         "code": f.code,
+        "family": f.code.rstrip("0123456789"),
         "name": f.name,
         "where": _where(f),
         "placed": item.block is not None,
@@ -302,6 +303,38 @@ def _finding_row(item: PlacedFinding) -> dict[str, Any]:
         "suggestion": "" if f.suggestion in (f.details.get("alternatives") or ()) else f.suggestion,
         "facts": _facts(f),
     }
+
+
+def _add_cell(blocks: list[dict[str, Any]], block: Block, cell: dict[str, Any]) -> None:
+    """Put a table cell in its table (started by its first cell), row and column, so the
+    report draws the table as a table rather than a box per cell."""
+    key = (block.source_field, block.attrs["table"])
+    if not blocks or blocks[-1].get("table_key") != key:
+        blocks.append(
+            {
+                "kind": "table",
+                "table_key": key,
+                "line": cell["line"],
+                "anchor": cell["anchor"],
+                "label": "table",
+                "rows": {},
+                "columns": 0,
+            }
+        )
+    table = blocks[-1]
+    row, column = int(block.attrs["row"]), int(block.attrs["column"])
+    table["rows"].setdefault(row, {})[column] = {**cell, "header": bool(block.attrs["header"])}
+    table["columns"] = max(table["columns"], column)
+
+
+def _finish_tables(blocks: list[dict[str, Any]]) -> None:
+    """Rows as lists with an empty cell where the source has none."""
+    for table in blocks:
+        if table["kind"] == "table":
+            table["rows"] = [
+                [cells.get(c) for c in range(1, table["columns"] + 1)]
+                for _, cells in sorted(table["rows"].items())
+            ]
 
 
 def _block_row(block: Block, placed: list[PlacedFinding], line: int, first: bool) -> dict[str, Any]:
@@ -330,14 +363,19 @@ def article_page(
     doc = article.document
     metrics = article.metrics
     placement = place_findings(doc, article.findings)
-    blocks = []
+    blocks: list[dict[str, Any]] = []
     seen_lines: set[int] = set()
     for index, block in enumerate(doc.blocks):
         segments = block.content.segments
         line = doc.position(segments[0].src_start)[0] if segments else 0
         placed = placement.by_block.get(index, [])
-        blocks.append(_block_row(block, placed, line, line not in seen_lines))
+        row = _block_row(block, placed, line, line not in seen_lines)
         seen_lines.add(line)
+        if block.kind is BlockKind.TABLE_CELL and block.attrs.get("table"):
+            _add_cell(blocks, block, row)
+        else:
+            blocks.append(row)
+    _finish_tables(blocks)
     scores = metrics.get("scores") or {}
     return {
         "title": title_of(article),
@@ -359,6 +397,7 @@ def article_page(
         "hardest": metrics.get("hardest_sentences") or [],
         "blocks": blocks,
         "findings": [_finding_row(item) for item in placement.all],
+        "families": sorted({f.code.rstrip("0123456789") for f in article.findings}),
         "by_severity": severity_counts(article.findings),
         "repairs": [r.to_json() for r in doc.repairs],
         "translations": translations,

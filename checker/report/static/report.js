@@ -65,6 +65,41 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     form.hidden = false;
   }
+  // An article's findings: errors and warnings only, or one rule family; the highlights in
+  // the text follow, so an editor sees the calmer picture in both places.
+  var RANK = { info: 1, warning: 2, error: 3 };
+  function setUpFindingFilters(form) {
+    var list = document.getElementById(form.getAttribute("data-list"));
+    var status = document.getElementById(form.getAttribute("data-status"));
+    if (!list || !status) { return; }
+    var severity = form.elements.severity;
+    var family = form.elements.family;
+    var items = list.querySelectorAll("li.finding");
+    function apply() {
+      var least = RANK[severity.value] || 0;
+      var shown = {};
+      var count = 0;
+      Array.prototype.forEach.call(items, function (item) {
+        var keep = RANK[item.getAttribute("data-severity")] >= least &&
+          (!family.value || item.getAttribute("data-family") === family.value);
+        item.hidden = !keep;
+        if (keep) { shown[item.getAttribute("data-number")] = true; count += 1; }
+      });
+      document.querySelectorAll("mark.hl[data-findings]").forEach(function (mark) {
+        var numbers = mark.getAttribute("data-findings").split(" ");
+        mark.classList.toggle("filtered", !numbers.some(function (n) { return shown[n]; }));
+      });
+      document.querySelectorAll("a.ref").forEach(function (ref) {
+        var number = ref.getAttribute("href").replace("#finding-", "");
+        ref.parentNode.hidden = !shown[number];
+      });
+      status.textContent = "Showing " + count + " of " + items.length + " findings.";
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.hidden = false;
+  }
   document.querySelectorAll("table.sortable").forEach(makeSortable);
-  document.querySelectorAll("form.filters").forEach(setUpFilters);
+  document.querySelectorAll("form.filters:not(.finding-filters)").forEach(setUpFilters);
+  document.querySelectorAll("form.finding-filters").forEach(setUpFindingFilters);
 }());
