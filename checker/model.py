@@ -44,6 +44,7 @@ class BlockKind(enum.StrEnum):
     TABLE_CELL = "table-cell"
     QUOTE = "quote"
     IMAGE_ALT = "image-alt"
+    REFERENCE = "reference"  # an entry of a reference list: a citation, not prose
 
     @property
     def is_prose(self) -> bool:
@@ -146,6 +147,7 @@ _SCOPE_OF_KIND = {
     BlockKind.TABLE_CELL: Scope.TABLE_CELL,
     BlockKind.QUOTE: Scope.QUOTE,
     BlockKind.IMAGE_ALT: Scope.IMAGE_ALT,
+    BlockKind.REFERENCE: Scope.PARAGRAPH,
 }
 
 

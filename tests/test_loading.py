@@ -422,3 +422,49 @@ def test_a_link_with_spaces_around_its_destination_is_a_link(tmp_path: Path) -> 
     assert [link.href for link in block.links] == ["http://www.vaccines.gov/mumps"]
     start, end = block.links[0].start, block.links[0].end
     assert text[start:end] == "mumps vaccine"
+
+
+REFERENCED = """---
+lang: en
+---
+# Flu
+
+Flu vaccines cut the chance of going to hospital by about 40% [1]. Most people get
+better in a week. Rest and drink water. Ask your pharmacist about pain relief.
+
+English | Español | Français | 한국어 | Tiếng Việt | 中文
+
+## References
+
+1. Smith J. Influenza vaccine effectiveness: a systematic review and meta-analysis of
+   randomised controlled trials. Lancet Infect Dis. 2020;20(3):345-356.
+2. World Health Organization. Influenza (seasonal) fact sheet. Geneva: WHO; 2023.
+
+## Next steps
+
+Talk to your nurse.
+"""
+
+
+def test_a_reference_list_is_read_as_citations_not_prose(tmp_path: Path) -> None:
+    article = check_text(tmp_path, REFERENCED)
+    doc = article.document
+    kinds = [(b.kind.value, b.text[:12]) for b in doc.blocks]
+    assert [k for k, _ in kinds].count("reference") == 2
+    assert ("paragraph", "Talk to your") in kinds  # the next section is prose again
+    (repair,) = [r for r in doc.repairs if r.kind == "references"]
+    assert (repair.line, repair.count) == (11, 2)
+    # not prose: no grade from the titles, no jargon or abbreviations from them
+    hardest = " ".join(s["text"] for s in article.metrics["hardest_sentences"])
+    assert "Lancet" not in hardest and "Smith" not in hardest
+    assert not [f for f in article.findings if f.code.startswith("PLN") and f.line in (13, 14, 15)]
+    # still read for citations: the [1] in the text is a cited claim
+    assert any(f.code == "CLM004" for f in article.findings)
+
+
+def test_a_language_menu_is_page_chrome(tmp_path: Path) -> None:
+    article = check_text(tmp_path, REFERENCED)
+    assert not any("Español" in b.text for b in article.document.blocks)
+    (repair,) = [r for r in article.document.repairs if "language menu" in r.message]
+    assert repair.line == 9
+    assert not [f for f in article.findings if f.code == "PLN002" and f.line == 9]

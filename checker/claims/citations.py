@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.claims.cues import CueSet
+from checker.loading.references import REFERENCE_HEADINGS
 from checker.model import BlockKind, Document, Link
 
 _SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -48,14 +49,6 @@ NOT_PROSE = re.compile(
 #: Markers written right after a sentence's full stop still belong to it.
 _TRAILING = re.compile(
     rf"(?:\s*(?:\[\^[^\]\s]+\]|\[\s*{_NUMBERS}\s*\]|<sup>.*?</sup>|[{_SUPERSCRIPT_DIGITS}]+))+"
-)
-_REFERENCE_HEADINGS = re.compile(
-    r"^\s*(?:references?(?: list)?|sources?|bibliography|citations|notes|footnotes|"
-    r"referencias|bibliograf\u00eda|fuentes|r\u00e9f\u00e9rences|bibliographie|notes et "
-    r"r\u00e9f\u00e9rences|quellen|quellenangaben|literatur|literaturverzeichnis|"
-    r"einzelnachweise|nachweise|bibliografia|fonti|riferimenti(?: bibliografici)?|"
-    r"bronnen|bronvermelding|referenties|literatuurlijst)\s*:?\s*$",
-    re.IGNORECASE,
 )
 #: Something every form in ``_PATTERNS`` contains (an author-year citation has a year,
 #: plain reference digits follow a full stop): a sentence without any is not searched.
@@ -174,13 +167,13 @@ def find_references(document: Document) -> References:
         if block.kind is BlockKind.HEADING:
             if inside and block.level <= level:
                 inside = False
-            if not inside and _REFERENCE_HEADINGS.match(block.text):
+            if not inside and REFERENCE_HEADINGS.match(block.text):
                 inside, level = True, block.level
                 heading = heading or block.text.strip()
             continue
         if inside:
             section.add(index)
-            if block.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+            if block.kind in (BlockKind.REFERENCE, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
                 entries += 1
     # footnote definitions are paragraphs too: never claims
     for index, block in enumerate(document.blocks if footnotes else ()):

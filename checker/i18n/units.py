@@ -28,6 +28,7 @@ _KIND_NOTES = {
     BlockKind.TABLE_CELL: "table cell",
     BlockKind.QUOTE: "quotation",
     BlockKind.IMAGE_ALT: "image description (alt text)",
+    BlockKind.REFERENCE: "reference list entry: usually kept as written",
 }
 
 

@@ -19,6 +19,7 @@ from checker.config import Config
 from checker.loading.boilerplate import compile_patterns, remove_boilerplate
 from checker.loading.decode import decode
 from checker.loading.frontmatter import parse_front_matter
+from checker.loading.references import mark_references
 from checker.loading.repairs import fix_entities, fix_mojibake, normalise_characters
 from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind, Directive, Document, LoadError, Repair
@@ -179,10 +180,12 @@ def parse_document(
 
     blocks, text_repairs = _repair_blocks(blocks, lines)
     repairs.extend(text_repairs)
+    line_for = {id(b): lines.line_col(b.content.source_offset(0))[0] for b in blocks}
     if not keep_boilerplate:
-        line_for = {id(b): lines.line_col(b.content.source_offset(0))[0] for b in blocks}
         blocks, removed = remove_boilerplate(blocks, _navigation(config.boilerplate), line_for)
         repairs.extend(removed)
+    blocks, marked = mark_references(blocks, line_for)
+    repairs.extend(marked)
 
     choice = languages.choose(
         declared,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from checker.model import Block, BlockKind, Repair
 
@@ -83,6 +84,8 @@ def remove_boilerplate(
             what = "a date"
         elif _NUMBER_ONLY.match(text):
             what = "a number"
+        elif is_language_menu(text):
+            what = "language names (a language menu)"
         else:
             continue
         keep[i] = False
@@ -113,6 +116,46 @@ def remove_boilerplate(
             continue
         kept.append(block)
     return kept, repairs
+
+
+#: Languages health sites offer translations in; their names in their own language make
+#: up a site's language menu ("English | Español | 한국어 | Tiếng Việt").
+_MENU_LANGUAGES = (
+    "en es fr de it nl pt ru uk pl ro cs sk hu el tr ar fa ur hi bn pa gu ta te ml zh ja ko "
+    "vi th tl fil ht so sw am ti yo ha ig ne my km lo hmn ps ku sq sr hr bs bg lt lv et fi "
+    "sv da no nb is ga cy he yi ms id"
+)
+_MIN_MENU_LANGUAGES = 3
+
+
+@cache
+def _language_names() -> re.Pattern[str]:
+    from babel import Locale, UnknownLocaleError
+
+    names = set()
+    for code in _MENU_LANGUAGES.split():
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for name in (locale.get_display_name(code), locale.get_language_name("en")):
+            if name:
+                names.add(name)
+    names.update({"中文", "简体中文", "繁體中文", "Chinese", "Tagalog", "Kreyòl", "Hmoob"})
+    ordered = sorted(names, key=len, reverse=True)  # "Tiếng Việt" before a shorter name
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?:\s*\([^)]{1,30}\))?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def is_language_menu(text: str) -> bool:
+    """A line of three or more language names and nothing else but separators."""
+    found = _language_names().findall(text)
+    if len(found) < _MIN_MENU_LANGUAGES:
+        return False
+    rest = _language_names().sub(" ", text)
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _short(text: str, limit: int = 60) -> str:

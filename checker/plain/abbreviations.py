@@ -127,7 +127,7 @@ def abbreviation_uses(
     """Every use of each unknown abbreviation, in document order, keyed without plural ``s``."""
     uses: dict[str, list[AbbreviationUse]] = {}
     for index, block in enumerate(document.blocks):
-        if block.kind is BlockKind.IMAGE_ALT:
+        if block.kind in (BlockKind.IMAGE_ALT, BlockKind.REFERENCE):
             continue
         text = block.text
         if text.islower():

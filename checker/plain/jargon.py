@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 
-from checker.model import Document
+from checker.model import BlockKind, Document
 from checker.plain.abbreviations import AbbreviationUse, abbreviation_uses, is_abbreviation
 from checker.plain.lexicon import Lexicon, stems
 from checker.plain.wordparts import word_part
@@ -226,6 +226,8 @@ class JargonFinder:
         first_use: dict[str, bool] = {}  # key -> defined at first use
         verdicts = self._verdicts.__getitem__
         for index, block in enumerate(document.blocks):
+            if block.kind is BlockKind.REFERENCE:
+                continue  # titles of cited papers: the writer cannot plain them
             text = block.text
             if not text:
                 continue

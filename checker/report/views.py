@@ -42,6 +42,7 @@ _KIND_LABEL = {
     BlockKind.TABLE_CELL: "table cell",
     BlockKind.QUOTE: "quote",
     BlockKind.IMAGE_ALT: "image alt text",
+    BlockKind.REFERENCE: "reference",
 }
 
 
