@@ -468,3 +468,60 @@ def test_a_language_menu_is_page_chrome(tmp_path: Path) -> None:
     (repair,) = [r for r in article.document.repairs if "language menu" in r.message]
     assert repair.line == 9
     assert not [f for f in article.findings if f.code == "PLN002" and f.line == 9]
+
+
+RUN_TOGETHER = """---
+lang: en
+---
+Symptoms of flu
+Flu starts suddenly. You may feel very tired.
+When to see a GP
+See a GP if you are over 65.
+
+This paragraph is wrapped at a width, as editors often do, so that it goes on
+for a while and ends on the second line.
+
+Rest well.
+Drink water.
+Call us if you feel worse.
+"""
+
+
+def test_lines_markdown_runs_together_are_read_as_written(tmp_path: Path) -> None:
+    doc = check_text(tmp_path, RUN_TOGETHER).document
+    shown = [(b.kind.value, b.level, b.text) for b in doc.blocks]
+    assert shown == [
+        ("heading", 0, "Symptoms of flu"),
+        ("paragraph", 0, "Flu starts suddenly. You may feel very tired."),
+        ("heading", 0, "When to see a GP"),
+        ("paragraph", 0, "See a GP if you are over 65."),
+        (
+            "paragraph",
+            0,
+            "This paragraph is wrapped at a width, as editors often do, so that it goes on "
+            "for a while and ends on the second line.",
+        ),
+        ("paragraph", 0, "Rest well."),
+        ("paragraph", 0, "Drink water."),
+        ("paragraph", 0, "Call us if you feel worse."),
+    ]
+    assert [doc.position(b.content.source_offset(0))[0] for b in doc.blocks][:4] == [4, 5, 6, 7]
+    repairs = [(r.line, r.count) for r in doc.repairs if r.kind == "run-together"]
+    assert repairs == [(4, 4), (12, 3)]
+
+
+@pytest.mark.parametrize(
+    ("content", "separate"),
+    [
+        ("Symptoms of flu\nFlu starts suddenly.", True),
+        ("One sentence.\nTwo sentences.\nThree sentences.", True),
+        ("One sentence.\nTwo sentences.", False),  # may be wrapped prose
+        ("A sentence that is wrapped\nin the middle.", False),
+        ("Symptoms of flu\nand colds are alike.", False),  # the next line continues it
+        ("Take these with food,\nAnd water.", False),
+    ],
+)
+def test_runs_together(content: str, separate: bool) -> None:
+    from checker.loading.markdown import runs_together
+
+    assert runs_together(content) is separate

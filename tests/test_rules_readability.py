@@ -415,3 +415,15 @@ def test_grade_warning_waits_for_the_margin_above_target(tmp_path: Path) -> None
     assert finding.details["target"] == grade - 1.5
     far = config_from(tmp_path, {"readability": {"target-grade": grade - 2.5}})
     assert len(only(check_text(tmp_path, HARD, select=["RDG001"], config=far), "RDG001")) == 1
+
+
+def test_a_grade_read_from_an_ease_score_says_so(tmp_path: Path) -> None:
+    config = config_from(tmp_path, {"readability": {"target-grade": 1, "grade-margin": 0}})
+    text = f"---\nlang: es\n---\n{SPANISH_32} {SPANISH_32} {SPANISH_32}\n"
+    article = check_text(tmp_path, text, select=["RDG001"], config=config)
+    (finding,) = only(article, "RDG001")
+    ease = article.metrics["scores"]["fernandez_huerta"]
+    grade = article.metrics["grade"]
+    assert finding.message.startswith(
+        f"Reading grade {grade:g} (from Fernández-Huerta reading ease {ease:g}) is above"
+    )

@@ -181,6 +181,7 @@ def parse_document(
     blocks, text_repairs = _repair_blocks(blocks, lines)
     repairs.extend(text_repairs)
     line_for = {id(b): lines.line_col(b.content.source_offset(0))[0] for b in blocks}
+    repairs.extend(_run_together_repairs(blocks, line_for))
     if not keep_boilerplate:
         blocks, removed = remove_boilerplate(blocks, _navigation(config.boilerplate), line_for)
         repairs.extend(removed)
@@ -211,6 +212,25 @@ def parse_document(
         metadata=metadata,
         lang_line=declared_line if choice.source in ("front-matter", "html") else None,
     )
+
+
+def _run_together_repairs(blocks: list[Block], line_for: dict[int, int]) -> list[Repair]:
+    """One repair per Markdown paragraph read as the separate lines it was written as."""
+    groups: dict[tuple[str, str], list[Block]] = {}
+    for block in blocks:
+        group = block.attrs.get("run_together")
+        if group:
+            groups.setdefault((block.source_field, group), []).append(block)
+    return [
+        Repair(
+            "run-together",
+            f"read {len(group)} lines that Markdown runs into one paragraph as separate "
+            "headings and paragraphs; put a blank line between them",
+            line_for.get(id(group[0])),
+            len(group),
+        )
+        for group in groups.values()
+    ]
 
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=", re.IGNORECASE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -237,32 +238,90 @@ def parse_markdown(
             level = int(heading.tag[1:])
         elif kind is BlockKind.LIST_ITEM:
             level = list_depth
-        links: list[Link] = []
-        text, images = strip_inline(located, links)
-        for src, alt, alt_text in images:
-            blocks.append(
-                Block(
-                    BlockKind.IMAGE_ALT,
-                    alt_text.strip(),
-                    source_field=source_field,
-                    attrs={"src": src, "alt": "present" if alt.strip() else "missing"},
+        pieces: list[tuple[MappedText, BlockKind, int, dict[str, str]]]
+        pieces = [(located, kind, level, {})]
+        if kind is BlockKind.PARAGRAPH and "\n" in token.content and runs_together(token.content):
+            pieces = _separate_lines(located, token.map[0])
+        for piece, piece_kind, piece_level, piece_attrs in pieces:
+            links: list[Link] = []
+            text, images = strip_inline(piece, links)
+            for src, alt, alt_text in images:
+                blocks.append(
+                    Block(
+                        BlockKind.IMAGE_ALT,
+                        alt_text.strip(),
+                        source_field=source_field,
+                        attrs={"src": src, "alt": "present" if alt.strip() else "missing"},
+                    )
                 )
-            )
-        if text.text:
-            attrs = {}
-            if kind is BlockKind.TABLE_CELL:
-                attrs = _cell_attrs(tables, rows, columns, "th_open" in kinds)
-            blocks.append(
-                Block(
-                    kind,
-                    text,
-                    level=level,
-                    source_field=source_field,
-                    attrs=attrs,
-                    links=tuple(links),
+            if text.text:
+                attrs = dict(piece_attrs)
+                if piece_kind is BlockKind.TABLE_CELL:
+                    attrs = _cell_attrs(tables, rows, columns, "th_open" in kinds)
+                blocks.append(
+                    Block(
+                        piece_kind,
+                        text,
+                        level=piece_level,
+                        source_field=source_field,
+                        attrs=attrs,
+                        links=tuple(links),
+                    )
                 )
-            )
     return blocks, code_ranges
+
+
+#: A line that ends a sentence (or a label) before the next line starts a new one.
+_ENDS_UNIT = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]*_]*$")
+#: At most this many words on a line without end punctuation: a heading or a label.
+_SHORT_LINE_WORDS = 8
+
+
+def runs_together(content: str) -> bool:
+    """Whether a Markdown paragraph is separate lines run together (a heading, sentences or
+    list items written one per line without blank lines), not prose wrapped at a width.
+
+    Every line must end a unit (a sentence, or a short line without end punctuation such as
+    a heading) and every next line must start one (a capital, a digit, a bullet); a
+    wrapped paragraph breaks mid-sentence somewhere.  Two lines need a short heading-like
+    line among them; three or more lines of whole sentences are enough on their own.
+    """
+    lines = [line.strip() for line in content.split("\n")]
+    if len(lines) < 2 or not all(lines):
+        return False
+    heading_like = False
+    for line, following in pairwise(lines):
+        if not (following[0].isupper() or following[0].isdigit() or following[0] in "-•*"):
+            return False
+        if _ENDS_UNIT.search(line):
+            continue
+        if len(line.split()) <= _SHORT_LINE_WORDS and not line.endswith((",", "-", "(")):
+            heading_like = True
+            continue
+        return False
+    return heading_like or len(lines) >= 3
+
+
+def _separate_lines(
+    located: MappedText, group: int
+) -> list[tuple[MappedText, BlockKind, int, dict[str, str]]]:
+    """One block per line: a short line without end punctuation reads as a heading (level
+    0: not part of the heading outline), the others as paragraphs.  ``group`` tells the
+    paragraph's lines apart from another's (the loader records one repair per paragraph)."""
+    pieces: list[tuple[MappedText, BlockKind, int, dict[str, str]]] = []
+    attrs = {"run_together": str(group)}
+    start = 0
+    text = located.text
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if line:
+            heading = not _ENDS_UNIT.search(line) and len(line.split()) <= _SHORT_LINE_WORDS
+            kind = BlockKind.HEADING if heading else BlockKind.PARAGRAPH
+            pieces.append((located.slice(start, end), kind, 0, attrs))
+        start = end + 1
+    return pieces
 
 
 def _cell_attrs(table: int, row: int, column: int, header: bool) -> dict[str, str]:

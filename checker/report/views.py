@@ -341,7 +341,7 @@ def _finish_tables(blocks: list[dict[str, Any]]) -> None:
 def _block_row(block: Block, placed: list[PlacedFinding], line: int, first: bool) -> dict[str, Any]:
     label = _KIND_LABEL.get(block.kind, str(block.kind))
     if block.kind is BlockKind.HEADING:
-        label = f"heading {block.level}"
+        label = f"heading {block.level}" if block.level else "line read as a heading"
     if block.source_field:
         label = f"{block.source_field} (front matter)"
     return {

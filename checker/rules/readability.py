@@ -49,7 +49,11 @@ def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     target = ctx.readability.target_grade
     if grade <= target + ctx.readability.grade_margin:
         return
-    formula = BY_KEY[ctx.metrics["grade_formula"]].title
+    formula = BY_KEY[ctx.metrics["grade_formula"]]
+    raw = (ctx.metrics.get("scores") or {}).get(formula.key)
+    source = formula.title
+    if formula.kind == "ease" and raw is not None:
+        source = f"from {formula.title} {raw:g}"  # an ease score, read as a school grade
     hardest = ctx.metrics.get("hardest_sentences", [])
     hint = ""
     if hardest:
@@ -57,7 +61,7 @@ def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         hint = f"; start with the hardest sentence, line {first['line']}"
     yield ctx.document_finding(
         self,
-        f"Reading grade {grade:g} ({formula}) is above the target of {target:g}{hint}",
+        f"Reading grade {grade:g} ({source}) is above the target of {target:g}{hint}",
         suggestion="Use shorter sentences and everyday words; split the hardest sentences first.",
         details={
             "grade": grade,
