@@ -83,3 +83,20 @@ def test_several_relative_risks_in_a_sentence_are_one_finding(tmp_path: Path) ->
     assert "nor have 'heart failure by 58%', 'strokes by 51%' in the same sentence" in (
         finding.message
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeder fünfte Erwachsene erkrankt einmal. Frauen sind doppelt so häufig betroffen.",
+        "Frauen sind doppelt so häufig betroffen. Das Risiko, im Laufe des Lebens einmal zu "
+        "erkranken, liegt bei 16 bis 20 Prozent.",
+    ],
+)
+def test_german_absolute_figures_in_words_answer_a_relative_risk(tmp_path: Path, text: str) -> None:
+    article = check_text(tmp_path, f"---\nlang: de\n---\n{text}\n", select=["NUM"])
+    assert only(article, "NUM001") == []
+    alone = check_text(
+        tmp_path, "---\nlang: de\n---\nRaucher erkranken doppelt so häufig.\n", select=["NUM"]
+    )
+    assert len(only(alone, "NUM001")) == 1

@@ -187,9 +187,9 @@ def test_complex_share_counts_unknown_abbreviations_and_skips_numbers(tmp_path: 
 
 def test_french_elided_article_is_not_part_of_the_term(tmp_path: Path) -> None:
     text = "---\nlang: fr\n---\nEn cas d'hypertension, prenez l'adalimumab d'Enbrel aujourd'hui.\n"
-    article = check_text(tmp_path, text, select=["PLN001", "PLN002"])
+    article = check_text(tmp_path, text, select=["PLN001", "PLN002", "PLN006"])
     found = {f.text: f.details["kind"] for f in article.findings}
-    assert found["hypertension"] == "listed"
+    assert found["hypertension"] == "familiar"
     assert found["adalimumab"] == "word-part"
     assert "Enbrel" not in found  # a brand, even after "d'"
     assert not any("'" in word for word in found)
