@@ -36,6 +36,18 @@ def test_lexicon_matches_inflections_and_multi_word_terms() -> None:
         ("neutropenic", "neutropenic"),
         ("neutropenias", "neutropenia"),
     ]
+    lexicon.add(["monoclonal antibody"], ["lab-made antibody medicine"], "test")
+    lexicon.add(["diagnosis"], ["finding out what is wrong"], "test")
+    text = "Monoclonal antibodies help. Diagnoses differ."
+    assert [text[m.start : m.end] for m in lexicon.find(text)] == [
+        "Monoclonal antibodies",
+        "Diagnoses",
+    ]
+
+
+def test_a_disease_name_readers_know_is_not_a_word_part_finding(tmp_path: Path) -> None:
+    article = check_text(tmp_path, "Multiple sclerosis affects the nerves.\n", select=["PLN"])
+    assert [f.text for f in article.findings if f.code == "PLN002"] == []
 
 
 def test_listed_jargon_with_alternative_at_first_use(tmp_path: Path) -> None:

@@ -59,7 +59,13 @@ def _inflections(word: str, lang: str) -> list[str]:
             if word.endswith(ending) and len(word) > len(ending) + 1:
                 return [word[: -len(ending)] + r for r in replacements]
         return []
-    return [word + suffix for suffix in _INFLECTIONS.get(lang, ("s",))]
+    forms = [word + suffix for suffix in _INFLECTIONS.get(lang, ("s",))]
+    if lang == "en":
+        if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
+            forms.append(word[:-1] + "ies")  # "antibody" -> "antibodies"
+        elif word.endswith("sis"):
+            forms.append(word[:-3] + "ses")  # "diagnosis" -> "diagnoses"
+    return forms
 
 
 #: Endings of English word forms and what the base word ends with instead, used to judge
