@@ -126,6 +126,7 @@ _MENU_LANGUAGES = (
     "sv da no nb is ga cy he yi ms id"
 )
 _MIN_MENU_LANGUAGES = 3
+_MAX_MENU_CHARACTERS = 400
 
 
 @cache
@@ -151,6 +152,8 @@ def _language_names() -> re.Pattern[str]:
 
 def is_language_menu(text: str) -> bool:
     """A line of three or more language names and nothing else but separators."""
+    if len(text) > _MAX_MENU_CHARACTERS:
+        return False
     found = _language_names().findall(text)
     if len(found) < _MIN_MENU_LANGUAGES:
         return False
