@@ -61,6 +61,7 @@ def test_questions_instructions_and_unknowns_are_not_claims(text: str) -> None:
         ("Statins lower cholesterol\u00b2.", "superscript"),
         ("Statins lower cholesterol (Collins et al., 2016).", "author-year"),
         ("Collins and Reith (2016) found that statins lower cholesterol.", "author-year"),
+        ("Cherries cut the risk of gout attacks by 35% [Xia 2020].", "author-year"),
         ("Statins lower cholesterol (doi:10.1016/S0140-6736(16)31357-5).", "doi"),
         ("Statins lower cholesterol (PMID: 27616593).", "pmid"),
         ("Statins lower cholesterol, see https://www.nhs.uk/statins.", "url"),

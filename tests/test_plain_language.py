@@ -225,6 +225,9 @@ def test_french_elided_article_is_not_part_of_the_term(tmp_path: Path) -> None:
         ("The vaccine comes from GSK.", []),
         ("Take Invokamet XR with food. The XR form lasts longer.", ["XR"]),
         ("The HNOnet network answers.", []),
+        # one long compound in brackets is an expansion
+        ("Die FSME (Frühsommer-Meningoenzephalitis) kommt von Zecken.", []),
+        ("Die FSME (Zecke) kommt von Zecken.", ["FSME"]),
     ],
 )
 def test_unexpanded_abbreviations(tmp_path: Path, text: str, flagged: list[str]) -> None:

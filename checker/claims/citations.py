@@ -34,10 +34,10 @@ _PATTERNS: dict[str, str] = {
     # a reference number that lost its superscript: "in adults.1 Normally", "cancer.1,2"
     "digits": r"(?<=(?:[^\W\d_]{2}|\w%|\w\))[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*"
     r"(?=\s+[\"'\u201c\u2018\u00ab(\[]*[^\W\d_a-z]|\s*$)",
-    # "(Smith et al., 2019)", "(PNAS: Kristensen et al, 2018)"
-    "author-year": r"\(\s*(?:see\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}:\s*)?"
+    # "(Smith et al., 2019)", "(PNAS: Kristensen et al, 2018)", "[Xia 2020]"
+    "author-year": r"[(\[]\s*(?:see\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}:\s*)?"
     r"[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&|y|et|und)\s+"
-    r"[A-Z][\w'\u2019-]+)?,?\s+(?:19|20)\d{2}[a-z]?(?:\s*[;,]\s*[^()]{0,80})?\)"
+    r"[A-Z][\w'\u2019-]+)?,?\s+(?:19|20)\d{2}[a-z]?(?:\s*[;,]\s*[^()\[\]]{0,80})?[)\]]"
     r"|\b[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&|y|et|und)\s+[A-Z][\w'\u2019-]+)?"
     r"\s+\((?:19|20)\d{2}[a-z]?\)",
 }

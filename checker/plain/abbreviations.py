@@ -113,7 +113,11 @@ def _expanded_here(text: str, start: int, end: int) -> bool:
     after = _EXPANDED_AFTER.match(text, end)
     if after is not None:
         paren = after.group("paren")
-        return paren is None or len(WORD.findall(paren)) >= 2
+        if paren is None:
+            return True
+        words = WORD.findall(paren)
+        # "(intravenous immunoglobulin)", or one compound: "FSME (Frühsommer-Meningoenzephalitis)"
+        return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 3 * len(text[start:end]))
     # "intravenous immunoglobulin (IVIG)": the long form precedes the brackets.
     if _PAREN_BEFORE.search(text, max(0, start - 3), start) and _PAREN_AFTER.match(text, end):
         before = text[:start].rstrip(" (")
