@@ -94,7 +94,9 @@ def test_unsupported_language_is_reported_not_scored(
     assert not [c for c in codes(article) if c.startswith("RDG")]
 
 
-@pytest.mark.parametrize("declared", ["klingon-ish", "english", "2024-05-01", "12", "1.5", "xq"])
+@pytest.mark.parametrize(
+    "declared", ["klingon-ish", "english", "2024-05-01", "12", "1.5", "xq", "[en, fr]", "{a: b}"]
+)
 def test_a_value_that_is_no_language_code_is_an_error_on_its_line(
     tmp_path: Path, declared: str
 ) -> None:

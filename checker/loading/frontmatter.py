@@ -120,7 +120,14 @@ def parse_front_matter(source: str, wanted: tuple[str, ...]) -> FrontMatter | No
     for key in LANGUAGE_KEYS:
         # the text as written, not YAML's reading of it: "no" is Norwegian, not False
         key_node = _find(node, [key])
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value.strip():
+        if key_node is None:
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):  # a list or a table: reported as written
+            written = yaml_text[key_node.start_mark.index : key_node.end_mark.index]
+            language = " ".join(written.split())[:60] or "(empty)"
+            language_line = first_line + _lines_before(yaml_text, key_node.start_mark.index)
+            break
+        if key_node.value.strip():
             language = key_node.value.strip()
             language_line = first_line + _lines_before(yaml_text, key_node.start_mark.index)
             break
