@@ -8,6 +8,7 @@ configuration is worse than none.  Command-line flags override the file.
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -307,12 +308,28 @@ def _readability_table(value: Any, path: Path, key: str) -> dict[str, Any]:
             known = ", ".join(sorted(_READABILITY_KEYS))
             raise _fail(path, f"{key}.{name}", f"unknown key (known keys: {known})")
         expected = type(getattr(defaults, attr))
-        if isinstance(item, bool) or not isinstance(item, int | float):
-            raise _fail(path, f"{key}.{name}", "expected a number")
-        if item < 0:
-            raise _fail(path, f"{key}.{name}", "must not be negative")
+        where = f"{key}.{name}"
+        if isinstance(item, bool) or not isinstance(item, int | float) or not math.isfinite(item):
+            raise _fail(path, where, "expected a number")
+        if expected is int and not float(item).is_integer():
+            raise _fail(path, where, "expected a whole number")
+        low, high = _READABILITY_RANGES[attr]
+        if not low <= item <= high:
+            raise _fail(path, where, f"expected a number from {low:g} to {high:g}")
         out[attr] = expected(item)
     return out
+
+
+#: What each readability option can meaningfully be (a grade outside 0-22 is no grade).
+_READABILITY_RANGES: dict[str, tuple[float, float]] = {
+    "target_grade": (0, 22),
+    "grade_margin": (0, 22),
+    "long_sentence_words": (1, 1000),
+    "long_paragraph_words": (1, 100_000),
+    "passive_voice_percent": (0, 100),
+    "hard_sentence_score": (1, 7),  # the score is 1-6; above 6 turns RDG002 off
+    "hardest_sentences": (0, 1000),
+}
 
 
 def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.checker") -> Config:
@@ -434,7 +451,12 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
 
 
 def _number(value: Any, path: Path, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise _fail(path, key, "expected a non-negative number")
     return float(value)
 
@@ -551,7 +573,7 @@ def _i18n(value: Any, path: Path, key: str) -> I18nOptions:
             if (
                 not isinstance(item, list)
                 or len(item) != 2
-                or not all(isinstance(x, int | float) and x > 0 for x in item)
+                or not all(isinstance(x, int | float) and math.isfinite(x) and x > 0 for x in item)
                 or item[0] >= item[1]
             ):
                 raise _fail(path, item_key, "expected [lowest, highest], such as [0.5, 2.0]")

@@ -146,7 +146,33 @@ def test_defaults() -> None:
         (
             "[readability]\nlong-sentence-words = -3",
             "tool.checker.readability.long-sentence-words",
-            "must not be negative",
+            "expected a number from 1 to 1000",
+        ),
+        # TOML's nan and inf are numbers, not grades
+        (
+            "[readability]\ntarget-grade = nan",
+            "tool.checker.readability.target-grade",
+            "expected a number",
+        ),
+        (
+            "[readability]\ntarget-grade = inf",
+            "tool.checker.readability.target-grade",
+            "expected a number",
+        ),
+        (
+            "[readability]\ntarget-grade = -2",
+            "tool.checker.readability.target-grade",
+            "expected a number from 0 to 22",
+        ),
+        (
+            "[readability]\nlong-sentence-words = 25.5",
+            "tool.checker.readability.long-sentence-words",
+            "expected a whole number",
+        ),
+        (
+            "[readability]\npassive-voice-percent = 150",
+            "tool.checker.readability.passive-voice-percent",
+            "expected a number from 0 to 100",
         ),
         ("readability = 3", "tool.checker.readability", "expected a table"),
         ('severity = "error"', "tool.checker.severity", "expected a table"),

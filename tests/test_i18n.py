@@ -332,6 +332,10 @@ def test_i18n_options_from_config(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[tool.checker.i18n]\nbuild-dir = "out"\n')
     with pytest.raises(ConfigError, match=r"tool\.checker\.i18n\.build-dir"):
         load_config(good)
+    for bad in ("min-translated = nan", "length-ratio = [0.5, inf]", "obsolete-percent = -inf"):
+        write(tmp_path, "pyproject.toml", f"[tool.checker.i18n]\n{bad}\n")
+        with pytest.raises(ConfigError, match=r"tool\.checker\.i18n\."):
+            load_config(good)
 
 
 ROUND_TRIP = """# Translation of content/a.md into es.
