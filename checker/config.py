@@ -234,7 +234,11 @@ class Config:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest ``checker.toml``, or ``pyproject.toml`` with ``[tool.checker]``."""
+    """The nearest ``checker.toml``, or ``pyproject.toml`` with ``[tool.checker]``.
+
+    A ``pyproject.toml`` that is not valid TOML but mentions ``tool.checker`` is returned,
+    so that the run stops on its error rather than silently using the defaults.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "checker.toml"
@@ -243,8 +247,14 @@ def find_config_file(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if "tool.checker" in text:
+                    return candidate  # ours but broken: load_config names the line
                 continue
             if isinstance(data.get("tool"), dict) and "checker" in data["tool"]:
                 return candidate

@@ -355,3 +355,31 @@ def test_front_matter_fields_config(tmp_path: Path) -> None:
     ]
     line, col = article.document.position(article.document.blocks[0].content.source_offset(0))
     assert (line, col) == (4, 21)
+
+
+def test_a_broken_pyproject_found_by_discovery_is_an_error_not_the_defaults(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "pyproject.toml", '[tool.checker]\ntarget = 1\npaths = ["a"\n')
+    sub = tmp_path / "content"
+    sub.mkdir()
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: invalid TOML: .*(line|end of)"):
+        load_config(start=sub)
+    # a broken pyproject.toml that is not about the checker is another tool's business
+    write(tmp_path, "pyproject.toml", "[tool.other]\nx = [1\n")
+    assert load_config(start=sub).source is None
+
+
+def test_the_cli_stops_with_exit_2_on_a_broken_discovered_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    write(tmp_path, "pyproject.toml", "[tool.checker]\nselect = [\n")
+    write(tmp_path, "a.md", "Drink water.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "a.md"])
+    assert result.exit_code == 2
+    assert "pyproject.toml: invalid TOML" in result.output
