@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from checker.cli_app import command_group
-from checker.paths import is_within, shown
+from checker.paths import is_within, printable, shown
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -67,7 +67,7 @@ class OutputFormat(enum.StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"checker: error: {message}", err=True)
+    typer.echo(f"checker: error: {printable(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -154,7 +154,7 @@ def _progress_bar(
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"checker: warning: {message}", err=True)
+    typer.echo(f"checker: warning: {printable(message)}", err=True)
 
 
 @app.command()
@@ -398,7 +398,7 @@ def report(
         raise _fail(f"cannot write the report to {shown(folder)}: {exc.strerror or exc}") from None
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
-        typer.echo(f"{where}: error: {error.message}", err=True)
+        typer.echo(printable(f"{where}: error: {error.message}"), err=True)
     size = (
         f"{written.bytes / 1_000_000:.1f} MB"
         if written.bytes >= 100_000

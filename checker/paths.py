@@ -9,6 +9,7 @@ project; this is for paths shown as they were given.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePath
 
 
@@ -18,6 +19,20 @@ def shown(path: str | os.PathLike[str]) -> str:
         return path.as_posix()
     text = os.fspath(path)
     return text.replace(os.sep, "/") if os.sep != "/" else text
+
+
+#: Characters a file name may hold that would forge or hide output on a terminal: control
+#: characters (a newline starts a fake finding line, ESC drives the terminal), line and
+#: paragraph separators, and bidirectional controls.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could forge or reorder terminal output escaped
+    (``\\n``, ``\\x1b``, ``\\u202e``), for paths in text output and messages."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def is_within(path: Path, folder: Path) -> bool:

@@ -774,3 +774,28 @@ def test_a_written_catalog_reads_back_equal_and_msgfmt_accepts_it(
     assert [_fields(e) for e in again] == [_fields(e) for e in written]
     assert again.metadata == catalog.metadata
     _msgfmt_accepts(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "escaped"),
+    [
+        ("bad\nforged.md:1:1: CLM002 [error] x.md", "bad\\nforged.md:1:1: CLM002 [error] x.md"),
+        ("esc\x1b[31mred.md", "esc\\x1b[31mred.md"),
+        ("rtl\u202edm.txt.md", "rtl\\u202edm.txt.md"),
+    ],
+)
+def test_a_file_name_cannot_forge_or_hide_text_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, escaped: str
+) -> None:
+    (tmp_path / name).write_text("Statins cure all heart disease.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    output = CliRunner().invoke(app, ["check", ".", "--no-color"]).output
+    lines = output.splitlines()
+    # the name is escaped wherever it is printed, so no line is forged
+    assert not [line for line in lines if line.startswith("forged")]
+    assert [line for line in lines if "'cure'" in line] == [
+        f"{escaped}:1:9: CLM002 [error] 'cure' promises more than any treatment can: say "
+        "what the evidence shows and for whom"
+    ]
+    assert f"{escaped} [en, text]" in output or f"{escaped} [en, markdown]" in output
+    assert "\x1b" not in output and "\u202e" not in output

@@ -19,6 +19,7 @@ from checker.output.records import (
     render_all,
     summary_of,
 )
+from checker.paths import printable
 from checker.readability.formulas import BY_KEY
 
 Style = Callable[..., str]
@@ -31,12 +32,12 @@ def _plain(text: str, **_: object) -> str:
 
 
 def _finding_line(finding: dict[str, Any], style: Style) -> list[str]:
-    path, line = finding["path"], finding["line"]
+    path, line = printable(finding["path"]), finding["line"]
     where = path if line is None else f"{path}:{line}:{finding['column']}"
     label = finding["severity"]
     severity = style(label, fg=_COLOURS[label])
     code = style(finding["code"], bold=True)
-    lines = [f"{style(where, bold=True)}: {code} [{severity}] {finding['message']}"]
+    lines = [f"{style(where, bold=True)}: {code} [{severity}] {printable(finding['message'])}"]
     if finding["text"] and finding["scope"] == "sentence":
         excerpt = " ".join(finding["text"].split())
         if len(excerpt) > 100:
@@ -66,15 +67,15 @@ def _metrics_line(record: Record, style: Style) -> str:
             source += f" {m['scores'][formula.key]:g}"
         grade = f"grade {value} ({source}, target {m['target_grade']:g})"
     built = record["built_from"]
-    origin = f" (built in memory from {built}; not written)" if built else ""
+    origin = f" (built in memory from {printable(built)}; not written)" if built else ""
     return (
-        f"{style(record['path'], bold=True)}{origin} [{record['lang'] or '?'}, "
+        f"{style(printable(record['path']), bold=True)}{origin} [{record['lang'] or '?'}, "
         f"{record['format']}] {grade}, {m['words']} words, {m['sentences']} sentences"
     )
 
 
 def _catalog_line(record: Record, style: Style) -> str:
-    path, lang = record["path"], record["lang"]
+    path, lang = printable(record["path"]), record["lang"]
     stats = record["metrics"].get("catalog")
     if not stats:
         return f"{style(path, bold=True)} [{lang}, catalog] unreadable"
@@ -116,9 +117,11 @@ class TextRenderer(Pieces):
         style = self.style
         out = []
         for error in summary.errors:
-            where = error.path if error.line is None else f"{error.path}:{error.line}"
+            path = printable(error.path)
+            where = path if error.line is None else f"{path}:{error.line}"
             out.append(
-                f"{style(where, bold=True)}: {style('error', fg='red', bold=True)}: {error.message}"
+                f"{style(where, bold=True)}: {style('error', fg='red', bold=True)}: "
+                f"{printable(error.message)}"
             )
         counts = summary.counts
         line = (
