@@ -126,10 +126,10 @@ def test_headings_are_not_hardest_sentences(tmp_path: Path) -> None:
 
 
 def test_target_grade_from_config(tmp_path: Path) -> None:
-    config = config_from(tmp_path, {"readability": {"target-grade": 40}})
+    config = config_from(tmp_path, {"readability": {"target-grade": 22}})
     article = check_text(tmp_path, HARD, select=["RDG001"], config=config)
     assert only(article, "RDG001") == []
-    assert article.metrics["target_grade"] == 40.0
+    assert article.metrics["target_grade"] == 22.0
 
 
 def test_target_grade_per_language(tmp_path: Path) -> None:
@@ -141,11 +141,11 @@ def test_target_grade_per_language(tmp_path: Path) -> None:
     )
     write(tmp_path, "en.md", HARD)
     write(tmp_path, "es.md", spanish)
-    config = config_from(tmp_path, {"readability": {"languages": {"en": {"target-grade": 40}}}})
+    config = config_from(tmp_path, {"readability": {"languages": {"en": {"target-grade": 22}}}})
     result = check_files(tmp_path, config=config, select=["RDG001"])
     by_path = {a.document.path: a for a in result.articles}
     assert only(by_path["en.md"], "RDG001") == []
-    assert by_path["en.md"].metrics["target_grade"] == 40.0
+    assert by_path["en.md"].metrics["target_grade"] == 22.0
     assert by_path["es.md"].metrics["target_grade"] == 8.0
     assert by_path["es.md"].metrics["grade"] > 8
     assert len(only(by_path["es.md"], "RDG001")) == 1
@@ -156,7 +156,7 @@ def test_target_grade_per_folder_override(tmp_path: Path) -> None:
     write(tmp_path, "public/a.md", HARD)
     config = config_from(
         tmp_path,
-        {"overrides": [{"paths": ["pro/*"], "readability": {"target-grade": 40}}]},
+        {"overrides": [{"paths": ["pro/*"], "readability": {"target-grade": 22}}]},
     )
     result = check_files(tmp_path, config=config, select=["RDG001"])
     by_path = {a.document.path: a for a in result.articles}
