@@ -193,7 +193,7 @@ def _check_catalog(task: tuple[str, str, Path]) -> Outcome:
     source, target = checked.source, checked.target
     deps = {
         "source": source,
-        "source_hash": file_hash(config.root / source) if source else None,
+        "source_hash": file_hash(config.root / source, config.max_file_size) if source else None,
         "source_grade": [source in worker.grades, worker.grades.get(source)] if source else None,
         "target": target,
         "target_checked": target in worker.grades if target else None,
@@ -349,7 +349,7 @@ class CheckRun:
 
     def _content_hash(self, path: Path) -> str | None:
         if path not in self._hashes:
-            self._hashes[path] = file_hash(path)
+            self._hashes[path] = file_hash(path, self.config.max_file_size)
         return self._hashes[path]
 
     def _lookup(self, kind: str, path: Path) -> tuple[str | None, Outcome | None]:

@@ -74,11 +74,15 @@ def entry_key(run: str, kind: str, path: str, content: str) -> str:
     return hashlib.sha256(f"{run}\0{kind}\0{path}\0{content}".encode()).hexdigest()
 
 
-def file_hash(path: Path) -> str | None:
-    """SHA-256 of a file's bytes, or None when it cannot be read."""
+def file_hash(path: Path, limit: int = 1 << 31) -> str | None:
+    """SHA-256 of a regular file's bytes, or None when it cannot be read within ``limit``
+    (a device, a FIFO, a file over the limit: the task itself reports why)."""
+    from checker.loading.read import read_bounded
+    from checker.model import LoadError
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bounded(path, limit)).hexdigest()
+    except LoadError:
         return None
 
 

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -799,3 +800,38 @@ def test_a_file_name_cannot_forge_or_hide_text_output(
     ]
     assert f"{escaped} [en, text]" in output or f"{escaped} [en, markdown]" in output
     assert "\x1b" not in output and "\u202e" not in output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_devices_fifos_and_huge_files_are_refused_without_reading_them(tmp_path: Path) -> None:
+    (tmp_path / "ok.md").write_text("Drink water every day.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.md")  # reading it would wait for a writer forever
+    (tmp_path / "zero.md").symlink_to("/dev/zero")  # reading it would fill memory
+    with open(tmp_path / "huge.md", "wb") as sparse:
+        sparse.truncate(2 * 1024**3)  # 2 GB on paper, no disk used
+    names = ["fifo.md", "zero.md", "huge.md", "ok.md"]
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", *names, "--no-color", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "fifo.md: error: not a regular file (a FIFO): not read" in done.stderr + done.stdout
+    assert "zero.md: error: not a regular file (a device): not read" in done.stderr + done.stdout
+    assert "huge.md: error: file is 2,147,483,648 bytes, over the 5,000,000-byte limit" in (
+        done.stderr + done.stdout
+    )
+    assert "ok.md [en, markdown]" in done.stdout  # the others are still checked
+
+
+def test_a_read_stops_at_the_size_limit(tmp_path: Path) -> None:
+    from checker.loading.read import read_bounded
+    from checker.model import LoadError
+
+    path = tmp_path / "a.md"
+    path.write_bytes(b"x" * 100)
+    assert read_bounded(path, 100) == b"x" * 100
+    with pytest.raises(LoadError, match="over the 99-byte limit"):
+        read_bounded(path, 99)

@@ -19,6 +19,7 @@ from checker.config import Config
 from checker.loading.boilerplate import compile_patterns, remove_boilerplate
 from checker.loading.decode import decode
 from checker.loading.frontmatter import parse_front_matter
+from checker.loading.read import read_bounded
 from checker.loading.references import mark_references
 from checker.loading.repairs import fix_entities, fix_mojibake, normalise_characters
 from checker.mapped_text import MappedText, SourceLines
@@ -84,10 +85,7 @@ def load_document(
             f"unsupported file type '{path.suffix or path.name}' "
             "(expected .md, .markdown, .html, .htm or .txt)"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror or exc}") from None
+    data = read_bounded(path, config.max_file_size)
     decoded = decode(data, config.max_file_size)
     rel = config.relative(path) if rel_path is None else rel_path
     return parse_document(
