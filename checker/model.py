@@ -118,6 +118,7 @@ class Document:
     directives: tuple[Directive, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
     lang_line: int | None = None  # where the language is declared, when in the file
+    content_hash: str = ""  # SHA-256 of the bytes read, so results are cached by what was read
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)

@@ -85,6 +85,9 @@ class Outcome:
     grade: float | None = None  # an article's reading grade, for the catalogs
     deps: dict[str, Any] | None = None  # a catalog's other inputs (see result_cache)
     grammar: GrammarRun | None = None
+    #: SHA-256 of the bytes the worker read (articles): a result is cached under the hash
+    #: it was computed from, never under the hash of another version of the file
+    content_hash: str | None = None
     #: with a renderer: the output printed for the records, and their findings by severity
     piece: str = ""
     counts: dict[str, int] = field(default_factory=dict)
@@ -158,6 +161,7 @@ def _check_article(path: Path) -> Outcome:
         outcome.errors.append(result)
         return outcome
     outcome.grade = result.metrics.get("grade")
+    outcome.content_hash = result.document.content_hash or None
     if worker.full:
         outcome.results.append(result)
     else:
@@ -280,6 +284,7 @@ class _Task:
     argument: Any
     key: str | None = None
     cached: Outcome | None = None
+    content: str | None = None  # the hash the key was made from
 
 
 class CheckRun:
@@ -352,27 +357,27 @@ class CheckRun:
             self._hashes[path] = file_hash(path, self.config.max_file_size)
         return self._hashes[path]
 
-    def _lookup(self, kind: str, path: Path) -> tuple[str | None, Outcome | None]:
+    def _lookup(self, kind: str, path: Path) -> tuple[str | None, Outcome | None, str | None]:
         if self.cache is None:
-            return None, None
+            return None, None, None
         content = self._content_hash(path)
         if content is None:
-            return None, None  # unreadable: the task reports why
+            return None, None, None  # unreadable: the task reports why
         key = entry_key(self._run_key, kind, self.config.relative(path), content)
         value = self.cache.get(key)
-        return key, Outcome.from_meta(value) if value is not None else None
+        return key, Outcome.from_meta(value) if value is not None else None, content
 
     def _article_task(self, path: Path) -> _Task:
-        key, cached = self._lookup("article", path)
-        return _Task(path, key, cached)
+        key, cached, content = self._lookup("article", path)
+        return _Task(path, key, cached, content)
 
     def _catalog_task(
         self, task: tuple[str, str, Path], grades: Mapping[str, float | None]
     ) -> _Task:
-        key, cached = self._lookup("catalog", task[2])
+        key, cached, content = self._lookup("catalog", task[2])
         if cached is not None and not self._deps_hold(cached.deps, grades):
             cached = None
-        return _Task(task, key, cached)
+        return _Task(task, key, cached, content)
 
     def _deps_hold(
         self, deps: Mapping[str, Any] | None, grades: Mapping[str, float | None]
@@ -408,8 +413,11 @@ class CheckRun:
             else:
                 outcome = next(computed)
                 self._print(outcome)
+                # a file edited between hashing and reading: its result belongs to other bytes
+                read_other = outcome.content_hash not in (None, task.content)
                 if self.cache is not None and task.key is not None:
                     self.cache.count(hit=False)
+                if self.cache is not None and task.key is not None and not read_other:
                     self.cache.put(task.key, outcome.meta(), outcome.records)
                     if self.renderer is not None:
                         self.cache.put_piece(task.key, self.renderer.signature, outcome.piece)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -313,3 +314,31 @@ def test_other_gettext_files_are_refused_with_what_to_check(
     (error,) = data["errors"]
     assert error["path"] == name and says in error["message"]
     assert [a["path"] for a in data["articles"]] == ["content/gout.md"]  # the rest is checked
+
+
+def test_an_article_edited_during_a_run_is_not_cached_under_the_old_bytes(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edit an article between its hashing and its reading, then revert it: the next run
+    must report the reverted text, not what was read in between (a false pass)."""
+    import checker.pipeline
+
+    article = project / "content/gout.md"
+    original = article.read_text(encoding="utf-8")
+    claim = original + "\nCherry juice cures gout for good.\n"  # a CLM002 error
+    article.write_text(claim, encoding="utf-8")
+    real_check_file = checker.pipeline.check_file
+
+    def edited_first(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.name == "gout.md":
+            path.write_text(original, encoding="utf-8")  # the writer saves meanwhile
+        return real_check_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(checker.pipeline, "check_file", edited_first)
+    run_outcomes(project)  # hashed the claim version, analysed the original
+    monkeypatch.setattr(checker.pipeline, "check_file", real_check_file)
+    article.write_text(claim, encoding="utf-8")  # back to the hashed bytes
+    cached = check("--format", "json")
+    assert cached == check("--format", "json", "--no-cache")
+    gout = next(a for a in json.loads(cached[1])["articles"] if a["path"].endswith("gout.md"))
+    assert "CLM002" in [f["code"] for f in gout["findings"]]  # not a cached pass

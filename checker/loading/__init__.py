@@ -9,6 +9,7 @@ recorded on the document so the writer can see what was cleaned.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections import Counter
 from functools import cache
@@ -96,6 +97,7 @@ def load_document(
         config,
         list(decoded.repairs),
         keep_boilerplate=keep_boilerplate,
+        content_hash=hashlib.sha256(data).hexdigest(),
     )
 
 
@@ -108,6 +110,7 @@ def parse_document(
     repairs: list[Repair] | None = None,
     *,
     keep_boilerplate: bool = False,
+    content_hash: str = "",
 ) -> Document:
     """Parse decoded text into a document (the part of loading that needs no file).
 
@@ -209,6 +212,7 @@ def parse_document(
         directives=tuple(find_directives(source, lines, code_lines)),
         metadata=metadata,
         lang_line=declared_line if choice.source in ("front-matter", "html") else None,
+        content_hash=content_hash,
     )
 
 
