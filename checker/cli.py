@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -240,10 +240,28 @@ def check(
                 use_cache=not no_cache,
                 progress=show_progress,
             )
+    except BrokenPipeError:
+        _reader_gone()
     except OSError as exc:
         where = shown(output) if output is not None else "the output"
         raise _fail(f"cannot write {where}: {exc.strerror or exc}") from None
     raise typer.Exit(summary.exit_code)
+
+
+#: The exit code of a run whose reader went away, as a shell reports a process ended by
+#: SIGPIPE (128 + 13).
+EXIT_READER_GONE = 141
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of standard output closed it (``checker check | head``): stop quietly,
+    with nothing more written to the closed pipe and no traceback."""
+    import os
+
+    with suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(EXIT_READER_GONE)
 
 
 def _warn_outside_project(config: Config, targets: list[Path]) -> None:

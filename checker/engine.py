@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -88,27 +89,43 @@ class Selection:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
-    """Article files under ``paths`` (sorted, hidden folders skipped) and missing paths."""
+    """Article files under ``paths`` (sorted, hidden folders skipped), and what could not
+    be looked at: missing paths, and files or folders the operating system refuses (each
+    named, so that a run never skips part of a project silently)."""
     files: list[Path] = []
     errors: list[InputError] = []
     for path in paths:
-        if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in FORMATS
-                and p.is_file()
-                and not any(
-                    part.startswith(".") or part in _SKIP_DIRS
-                    for part in p.relative_to(path).parts[:-1]
-                )
-            ]
-            files.extend(sorted(found))
-        elif path.exists():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except OSError as exc:  # a file inside a folder that cannot be read
+            errors.append(InputError(shown(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        if is_dir:
+            files.extend(_walk(path, errors))
+        elif exists:
             files.append(path)
         else:
             errors.append(InputError(shown(path), "no such file or folder"))
     return list(dict.fromkeys(files)), errors
+
+
+def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
+    """Article files under ``folder``, sorted; unreadable sub-folders are named in ``errors``."""
+
+    def refused(exc: OSError) -> None:
+        where = shown(exc.filename) if exc.filename else shown(folder)
+        errors.append(InputError(where, f"cannot read folder: {exc.strerror or exc}"))
+
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=refused):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS]
+        base = Path(root)
+        for name in names:
+            candidate = base / name
+            if candidate.suffix.lower() in FORMATS and candidate.is_file():
+                found.append(candidate)
+    return sorted(found)
 
 
 def find_jargon(document: Document, config: Config) -> JargonResult:

@@ -271,7 +271,11 @@ def catalogs_named(
         else:
             articles.append(path)
     for target in targets:
-        if target.is_dir() and is_within(target, layout.locales_dir):
+        try:
+            is_dir = target.is_dir()
+        except OSError:
+            continue  # discovery has named it as unreadable
+        if is_dir and is_within(target, layout.locales_dir):
             catalogs.extend(layout.catalogs_under(target))
     return articles, catalogs, refused
 

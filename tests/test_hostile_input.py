@@ -835,3 +835,53 @@ def test_a_read_stops_at_the_size_limit(tmp_path: Path) -> None:
     assert read_bounded(path, 100) == b"x" * 100
     with pytest.raises(LoadError, match="over the 99-byte limit"):
         read_bounded(path, 99)
+
+
+def test_an_unreadable_folder_is_named_and_the_rest_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated, since the tests may run as root (who can read every folder)."""
+    (tmp_path / "content" / "locked").mkdir(parents=True)
+    (tmp_path / "content" / "locked" / "a.md").write_text("Hidden.\n", encoding="utf-8")
+    (tmp_path / "content" / "ok.md").write_text("Drink water.\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    real_scandir, real_is_dir = os.scandir, Path.is_dir
+
+    def scandir(path: Any = ".") -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def is_dir(self: Path) -> bool:
+        if self.parent.name == "elsewhere":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, ["check", "content", "elsewhere/b.md", "--format", "json"])
+    assert done.exit_code == 2
+    report = json.loads(done.stdout)  # a whole document, not one cut off
+    assert [a["path"] for a in report["articles"]] == ["content/ok.md"]
+    errors = {e["path"]: e["message"] for e in report["errors"]}
+    assert errors["content/locked"] == "cannot read folder: Permission denied"
+    assert errors["elsewhere/b.md"] == "cannot read: Permission denied"
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    for number in range(300):
+        (tmp_path / f"a{number}.md").write_text("Statins cure heart disease.\n", "utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", ".", "--no-cache", "--no-color"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.readline()
+    run.stdout.close()  # the reader goes away, as `| head -1` does
+    errors = run.stderr.read().decode()
+    assert run.wait(timeout=120) == 141
+    assert "Traceback" not in errors and "Broken pipe" not in errors
+    assert "cannot write" not in errors
