@@ -885,3 +885,32 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     assert run.wait(timeout=120) == 141
     assert "Traceback" not in errors and "Broken pipe" not in errors
     assert "cannot write" not in errors
+
+
+def _alias_bomb() -> str:
+    """About 330 bytes of YAML that expand to 9**8 (43 million) items as text."""
+    lines = ["---", "lang: en", 'a: &a ["x","x","x","x","x","x","x","x","x"]']
+    previous = "a"
+    for name in "bcdefg":
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+        previous = name
+    lines += ["title: [" + ",".join(["*g"] * 9) + "]", "---", "Drink water every day."]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+def test_a_yaml_alias_bomb_in_front_matter_cannot_exhaust_the_report(tmp_path: Path) -> None:
+    (tmp_path / "bomb.md").write_text(_alias_bomb(), encoding="utf-8")
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))\n"
+        "from checker.cli import main\n"
+        "sys.argv = ['checker', 'report', 'bomb.md', '--out', 'rep']\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    page = next((tmp_path / "rep" / "articles").glob("*.html")).read_text(encoding="utf-8")
+    assert "<h1>bomb</h1>" in page  # the list is no title: the article's id is

@@ -64,9 +64,23 @@ def family_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
     return dict(Counter(f.code.rstrip("0123456789") for f in findings))
 
 
+#: A title longer than this is cut: a page heading, not a document.
+MAX_TITLE_CHARACTERS = 300
+
+
 def title_of(result: ArticleResult) -> str:
+    """The article's title from its front matter or ``<title>``, else its id.
+
+    Only text, a number or a date is a title: a list or a table (a YAML alias bomb
+    expands to billions of items when turned into text) is ignored, never rendered.
+    """
     title = result.document.metadata.get("title")
-    return str(title).strip() if title and str(title).strip() else result.document.id
+    if isinstance(title, (list, tuple, dict, set)) or title is None:
+        return result.document.id
+    text = " ".join(str(title).split())
+    if len(text) > MAX_TITLE_CHARACTERS:
+        text = text[: MAX_TITLE_CHARACTERS - 1] + "\u2026"
+    return text or result.document.id
 
 
 def _over(grade: float | None, target: float | None) -> float | None:
