@@ -316,3 +316,19 @@ def test_an_image_without_alt_text_shows_as_empty_with_its_finding(tmp_path: Pat
     block = block[: block.index("</div>\n</div>")]
     assert '<span class="empty">(empty)</span>' in block
     assert f'href="#finding-{number}"' in block
+
+
+def test_bidirectional_controls_in_an_article_cannot_reorder_the_page(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    write(
+        tmp_path,
+        "rtl.md",
+        "---\ntitle: \u202eReversed title\n---\n"
+        "Hypertension \u202ecan \u2066cause hyperlipidaemia.\n",
+    )
+    write_report(check_paths([tmp_path / "rtl.md"], config), tmp_path / "reports", "en")
+    for page in (tmp_path / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", text), page.name
+    article = (tmp_path / "reports" / "articles" / "rtl.md.html").read_text(encoding="utf-8")
+    assert "\u27e8U+202E\u27e9can \u27e8U+2066\u27e9" in article  # shown, not applied

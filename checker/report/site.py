@@ -82,9 +82,19 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+#: Bidirectional embeddings, overrides and isolates.  An unclosed one in an article would
+#: reverse the rest of the page; the report shows each as a visible mark instead
+#: (``⟨U+202E⟩``), so an editor sees it and no article string can reorder the page.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_bidi(html: str) -> str:
+    return _BIDI_CONTROLS.sub(lambda m: f"\u27e8U+{ord(m.group(0)):04X}\u27e9", html)
+
+
 def _render(template: str, home: str, crumbs: list[tuple[str, str | None]], **data: Any) -> str:
     assets = _assets()
-    return (
+    return _visible_bidi(
         _environment()
         .get_template(template)
         .render(
