@@ -41,7 +41,7 @@ from checker.i18n.build import build
 from checker.i18n.catalog import read_catalog, render, write_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.workflow import Outcome, extract, init, update
-from tests.conftest import write
+from tests.conftest import make_config, write
 
 REPO = Path(__file__).resolve().parents[1]
 LOCALES = ("es", "fr")
@@ -738,3 +738,62 @@ def test_a_killed_update_leaves_old_or_new_catalogs_never_broken(tmp_path: Path)
     )
     # the kills on a count of written catalogs all land mid-way: not a vacuous pass
     assert all(run.midway for run in runs[: len(by_count)]), runs
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["i18n", "extract"],
+        ["i18n", "init", "--locale", "de"],
+        ["i18n", "update"],
+        ["i18n", "compile"],
+        ["i18n", "build", "--locale", "es", "--min-translated", "0"],
+    ],
+)
+def test_a_full_disk_is_one_line_naming_the_file_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    import errno
+
+    from typer.testing import CliRunner
+
+    import checker.files
+    from checker.cli import app
+    from checker.i18n.workflow import extract, init
+
+    config = make_config(tmp_path)
+    article = "---\ntitle: A\nlang: en\n---\n# A\n\nDrink water.\n"
+    write(tmp_path, "content/a.md", article)
+    write(tmp_path, "pyproject.toml", '[tool.checker]\npaths = ["content"]\n')
+    extract(config)
+    init(config, "es")
+    write(tmp_path, "content/a.md", article.replace("water", "more water"))
+    extract(config)  # the catalog now lags its template: update has work to do
+    write(tmp_path, "content/a.md", article.replace("water", "even more water"))
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        """A file whose writes fail as on a full disk."""
+
+        def __init__(self, fd: int, mode: str) -> None:
+            self.handle = real_fdopen(fd, mode)
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(checker.files.os, "fdopen", FullDisk)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, command)
+    monkeypatch.undo()
+    assert result.exit_code == 2, result.output
+    assert not isinstance(result.exception, OSError)  # no traceback
+    assert ": cannot write: No space left on device" in result.stderr
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # nothing half-written, no temporary file left behind

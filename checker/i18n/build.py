@@ -26,7 +26,7 @@ from checker.i18n.catalog import CatalogError, read_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.stats import state
 from checker.i18n.units import context_of, unit_text
-from checker.i18n.workflow import Outcome
+from checker.i18n.workflow import Outcome, cannot_write
 from checker.loading import format_of, load_document, parse_document
 from checker.loading.frontmatter import LANGUAGE_KEYS, split_front_matter
 from checker.model import BlockKind, Document, LoadError
@@ -209,7 +209,11 @@ def build(
             message = exc.message if isinstance(exc, CatalogError) else str(exc)
             outcomes.append(Outcome(rel_catalog, "error", message, True))
             continue
-        write_text_atomically(target, built.text)
+        try:
+            write_text_atomically(target, built.text)
+        except OSError as exc:
+            outcomes.append(cannot_write(config.relative(target), exc))
+            continue
         detail = f"{built.translated}/{built.units} units translated"
         if built.fallbacks:
             lines = ", ".join(f"{line} ({status})" for line, status in built.fallbacks[:8])

@@ -44,6 +44,12 @@ class Outcome:
     error: bool = False
 
 
+def cannot_write(rel: str, exc: OSError) -> Outcome:
+    """A write the operating system refused (a full disk, no permission): one line naming
+    the file; the file as it was is left untouched (writes go through a temporary file)."""
+    return Outcome(rel, "error", f"cannot write: {exc.strerror or exc}", True)
+
+
 @dataclass(slots=True)
 class SourceArticles:
     documents: list[Document] = field(default_factory=list)
@@ -124,7 +130,11 @@ def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome
             if _same_but_date(text, old):
                 outcomes.append(Outcome(rel, "unchanged"))
                 continue
-        write_text_atomically(target, text)
+        try:
+            write_text_atomically(target, text)
+        except OSError as exc:
+            outcomes.append(cannot_write(rel, exc))
+            continue
         outcomes.append(Outcome(rel, "written", f"{len(template)} units from {document.path}"))
     return outcomes
 
@@ -198,6 +208,9 @@ def init(config: Config, locale: str, articles: Iterable[str] | None = None) -> 
         except CatalogError as exc:
             outcomes.append(Outcome(exc.path, "error", exc.message, True))
             continue
+        except OSError as exc:
+            outcomes.append(cannot_write(rel, exc))
+            continue
         outcomes.append(Outcome(rel, "created", f"{len(template)} units to translate"))
     if not outcomes:
         outcomes.append(
@@ -256,6 +269,8 @@ def _update_one(config: Config, template: polib.POFile, target: Path, check: boo
             write_catalog(merged, target)
     except CatalogError as exc:
         return Outcome(exc.path, "error", exc.message, True)
+    except OSError as exc:
+        return cannot_write(rel, exc)
     return Outcome(rel, "updated", _describe(report))
 
 
@@ -280,7 +295,11 @@ def compile_catalogs(
                 for entry in fuzzy:
                     entry.flags.remove("fuzzy")
             target = layout.compiled(locale, article_id)
-            write_text_atomically(target, catalog.to_binary())
+            try:
+                write_text_atomically(target, catalog.to_binary())
+            except OSError as exc:
+                outcomes.append(cannot_write(config.relative(target), exc))
+                continue
             included = len(catalog.translated_entries())
             left = "" if use_fuzzy or not fuzzy else f", {len(fuzzy)} fuzzy left out"
             outcomes.append(
