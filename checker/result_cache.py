@@ -114,7 +114,12 @@ class ResultCache:
         with exclusive_lock(self.path.with_name(LOCK_NAME), wait=30):
             try:
                 return self._connect()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if self._warn is not None:
+                    self._warn(
+                        f"result cache: {shown(self.path)} was damaged ({exc}); "
+                        "replaced with an empty one, so this run checks everything"
+                    )
                 for stray in (self.path, *self.path.parent.glob(self.path.name + "-*")):
                     with contextlib.suppress(OSError):
                         stray.unlink()

@@ -163,13 +163,16 @@ def test_cache_dir_from_the_configuration(project: Path) -> None:
     assert (project / "build" / "cache" / FILE_NAME).is_file()
 
 
-@pytest.mark.parametrize("damage", ["garbage", "folder-is-a-file", "deleted"])
+@pytest.mark.parametrize("damage", ["garbage", "zeroed", "folder-is-a-file", "deleted"])
 def test_a_damaged_or_missing_cache_never_fails_the_run(project: Path, damage: str) -> None:
     cold = check("--format", "json")
     folder = project / ".checker-cache"
     if damage == "garbage":
         for path in folder.glob(FILE_NAME + "*"):
             path.write_bytes(b"not a database" * 100)
+    elif damage == "zeroed":
+        for path in folder.glob(FILE_NAME + "*"):
+            path.write_bytes(bytes(path.stat().st_size or 4096))
     elif damage == "folder-is-a-file":
         shutil.rmtree(folder)
         folder.write_text("x", encoding="utf-8")
@@ -178,6 +181,9 @@ def test_a_damaged_or_missing_cache_never_fails_the_run(project: Path, damage: s
     errors: list[str] = []
     assert check("--format", "json", stderr=errors) == cold
     assert "Traceback" not in errors[0]
+    if damage in ("garbage", "zeroed"):
+        assert "result cache: " in errors[0] and "was damaged" in errors[0]
+        assert "replaced with an empty one" in errors[0]
     if damage == "folder-is-a-file":
         assert "result cache: cannot open" in errors[0]
     else:  # a damaged database is replaced, a deleted one made again
