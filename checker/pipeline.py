@@ -19,6 +19,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -146,6 +147,25 @@ def _start_worker(
             config.languagetool, config.cache_folder / "languagetool", located=located
         )
     _WORKER = _Worker(config, selection, grammar, grades, full, Layout.of(config))
+
+
+#: How often a worker checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _start_pool_worker(parent: int, *setup: Any) -> None:
+    """A pool worker's start: it ends itself when the main process dies (killed with
+    SIGKILL, nothing can tell the workers), instead of living on under PID 1."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(PARENT_CHECK_SECONDS)
+
+    threading.Thread(target=watch, name="checker-parent-watch", daemon=True).start()
+    _start_worker(*setup)
 
 
 def _grammar_part(worker: _Worker) -> GrammarRun | None:
@@ -481,8 +501,8 @@ class CheckRun:
         executor: Executor = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=_start_worker,
-            initargs=setup,
+            initializer=_start_pool_worker,
+            initargs=(os.getpid(), *setup),
         )
         done = 0
         with executor:

@@ -348,3 +348,48 @@ def test_an_article_edited_during_a_run_is_not_cached_under_the_old_bytes(
     assert cached == check("--format", "json", "--no-cache")
     gout = next(a for a in json.loads(cached[1])["articles"] if a["path"].endswith("gout.md"))
     assert "CLM002" in [f["code"] for f in gout["findings"]]  # not a cached pass
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(child) for child in task.read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    for number in range(400):
+        (tmp_path / f"a{number}.md").write_text(
+            "Statins lower the risk of a heart attack by 30%. " * 40 + "\n", encoding="utf-8"
+        )
+    main = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", ".", "--jobs", "2", "--no-cache"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and main.poll() is None:
+        workers = {c for c in _children(main.pid) if _alive(c)}
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the run ended before its workers could be seen"
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
