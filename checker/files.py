@@ -66,12 +66,27 @@ def exclusive_lock(lock_file: Path, *, wait: float = 0) -> Iterator[None]:
         lock.release()
 
 
-def write_text_atomically(path: Path, text: str | bytes, *, durable: bool = True) -> None:
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+class ChangedMeanwhile(OSError):
+    """The file changed on disk since it was read: writing would lose someone's work."""
+
+
+def write_text_atomically(
+    path: Path, text: str | bytes, *, durable: bool = True, expected: bytes | None = None
+) -> None:
     """Write through a temporary file in the same folder, then rename it over ``path``.
 
     ``durable`` also flushes the data to disk before the rename, so that a crash
     cannot leave an empty file (catalogs); a report page that can be written again
-    skips it, which makes writing thousands of pages much faster.
+    skips it, which makes writing thousands of pages much faster.  With ``expected`` (the
+    bytes the new text was made from), the file is compared right before the rename and
+    :class:`ChangedMeanwhile` is raised, writing nothing, when someone saved it meanwhile.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -86,6 +101,8 @@ def write_text_atomically(path: Path, text: str | bytes, *, durable: bool = True
             os.chmod(temporary, path.stat().st_mode & 0o777)
         else:
             os.chmod(temporary, 0o644)
+        if expected is not None and _current_bytes(path) != expected:
+            raise ChangedMeanwhile(f"{path} changed on disk while it was being written")
         replace_file(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

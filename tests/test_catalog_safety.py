@@ -797,3 +797,60 @@ def test_a_full_disk_is_one_line_naming_the_file_and_exit_2(
     assert ": cannot write: No space left on device" in result.stderr
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before  # nothing half-written, no temporary file left behind
+
+
+def test_a_translators_save_during_update_is_merged_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.i18n.workflow as workflow
+    from checker.i18n.workflow import extract, init, update
+
+    config = make_config(tmp_path)
+    article = "---\ntitle: A\nlang: en\n---\n# A\n\nDrink water.\n\nRest well.\n"
+    write(tmp_path, "content/a.md", article)
+    extract(config)
+    init(config, "es")
+    write(tmp_path, "content/a.md", article + "\nCall us.\n")
+    extract(config)  # a new unit: the catalog needs an update
+    path = tmp_path / "locales" / "es" / "LC_MESSAGES" / "a.po"
+    real_merge = workflow.merge
+    saves = []
+
+    def merge_while_a_translator_saves(*args: Any, **kwargs: Any) -> Any:
+        result = real_merge(*args, **kwargs)
+        if not saves:  # the translator's editor saves once, mid-update
+            catalog = polib.pofile(str(path))
+            catalog.find("Drink water.").msgstr = "Beba agua."
+            catalog.save(str(path))
+            saves.append(True)
+        return result
+
+    monkeypatch.setattr(workflow, "merge", merge_while_a_translator_saves)
+    (outcome,) = update(config, ["es"])
+    assert outcome.status == "updated"
+    catalog = polib.pofile(str(path))
+    assert catalog.find("Drink water.").msgstr == "Beba agua."  # the translator's work kept
+    assert catalog.find("Call us.") is not None  # and the update done on top of it
+
+
+def test_compile_and_build_wait_for_no_update_they_take_the_catalog_lock(
+    tmp_path: Path,
+) -> None:
+    from checker.i18n.build import build
+    from checker.i18n.catalog import catalog_lock
+    from checker.i18n.workflow import compile_catalogs, extract, init
+
+    config = make_config(tmp_path)
+    write(tmp_path, "content/a.md", "---\ntitle: A\nlang: en\n---\n# A\n\nDrink water.\n")
+    extract(config)
+    init(config, "es")
+    path = tmp_path / "locales" / "es" / "LC_MESSAGES" / "a.po"
+    with catalog_lock(path):  # an update is running
+        (compiled,) = compile_catalogs(config, ["es"])
+        (built,) = build(config, "es", min_translated=0)
+    assert (compiled.status, built.status) == ("error", "error")
+    assert "is updating this catalog" in compiled.detail
+    assert "is updating this catalog" in built.detail
+    assert not (tmp_path / "locales" / "es" / "LC_MESSAGES" / "a.mo").exists()
+    (compiled,) = compile_catalogs(config, ["es"])  # once it is done, they run
+    assert compiled.status == "compiled"

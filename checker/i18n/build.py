@@ -22,7 +22,7 @@ import yaml
 
 from checker.config import Config
 from checker.files import write_text_atomically
-from checker.i18n.catalog import CatalogError, read_catalog
+from checker.i18n.catalog import CatalogError, catalog_lock, read_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.stats import state
 from checker.i18n.units import context_of, unit_text
@@ -189,7 +189,8 @@ def build(
             continue
         rel_catalog = config.relative(catalog_path)
         try:
-            catalog = read_catalog(catalog_path)
+            with catalog_lock(catalog_path):  # never between an update's read and write
+                catalog = read_catalog(catalog_path)
             document = load_source(config, catalog, catalog_path)
             target = layout.built(locale, article_id, Path(document.path).suffix)
             built = build_article(document, catalog, locale, target)

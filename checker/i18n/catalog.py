@@ -369,8 +369,10 @@ def _field(keyword: str, value: str, prefix: str, width: int = WRAP_WIDTH) -> li
     return lines
 
 
-def write_catalog(catalog: polib.POFile, path: Path) -> None:
-    write_text_atomically(path, render(catalog))
+def write_catalog(catalog: polib.POFile, path: Path, expected: bytes | None = None) -> None:
+    """Write ``catalog`` over ``path``; with ``expected``, only if the file still holds
+    those bytes (:class:`~checker.files.ChangedMeanwhile` otherwise)."""
+    write_text_atomically(path, render(catalog), expected=expected)
 
 
 def lock_file_of(path: Path) -> Path:

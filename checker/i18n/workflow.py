@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 
 from checker.config import Config
-from checker.files import write_text_atomically
+from checker.files import ChangedMeanwhile, write_text_atomically
 from checker.i18n import plurals
 from checker.i18n.catalog import (
     WRAP_WIDTH,
@@ -255,23 +255,43 @@ def update(
     return outcomes
 
 
+#: How many times update merges again when a translator saves the catalog meanwhile.
+MERGE_ATTEMPTS = 3
+
+
 def _update_one(config: Config, template: polib.POFile, target: Path, check: bool) -> Outcome:
+    """Merge ``template`` into one catalog, under its lock.  A translator's editor does not
+    take the lock: when the file changes between reading and writing, the merge is done
+    again from what is on disk now, and the newer work is never overwritten."""
     rel = config.relative(target)
     try:
         with catalog_lock(target):
-            current = target.read_text(encoding="utf-8", errors="replace")
-            merged, report = merge(read_catalog(target), template)
-            text = render(merged)
-            if text == current:
-                return Outcome(rel, "up-to-date")
-            if check:
-                return Outcome(rel, "out-of-date", _describe(report), True)
-            write_catalog(merged, target)
+            for _ in range(MERGE_ATTEMPTS):
+                raw = target.read_bytes()
+                # as text with universal newlines, as it always was compared
+                current = raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
+                merged, report = merge(read_catalog(target), template)
+                text = render(merged)
+                if text == current:
+                    return Outcome(rel, "up-to-date")
+                if check:
+                    return Outcome(rel, "out-of-date", _describe(report), True)
+                try:
+                    write_catalog(merged, target, expected=raw)
+                except ChangedMeanwhile:
+                    continue  # saved by someone meanwhile: merge their version
+                return Outcome(rel, "updated", _describe(report))
+            return Outcome(
+                rel,
+                "error",
+                "the file kept changing while it was being updated (is it open in an "
+                "editor that saves often?); nothing was written: run update again",
+                True,
+            )
     except CatalogError as exc:
         return Outcome(exc.path, "error", exc.message, True)
     except OSError as exc:
         return cannot_write(rel, exc)
-    return Outcome(rel, "updated", _describe(report))
 
 
 # -- compile ---------------------------------------------------------------------------
@@ -286,7 +306,8 @@ def compile_catalogs(
     for locale in list(locales) if locales else layout.locales(config.i18n.locales):
         for article_id, path in layout.catalogs(locale):
             try:
-                catalog = read_catalog(path)
+                with catalog_lock(path):  # never between an update's read and write
+                    catalog = read_catalog(path)
             except CatalogError as exc:
                 outcomes.append(Outcome(exc.path, "error", exc.message, True))
                 continue
