@@ -118,13 +118,25 @@ def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
         errors.append(InputError(where, f"cannot read folder: {exc.strerror or exc}"))
 
     found: list[Path] = []
+    inside = folder.resolve()
     for root, dirs, names in os.walk(folder, onerror=refused):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS]
         base = Path(root)
         for name in names:
             candidate = base / name
-            if candidate.suffix.lower() in FORMATS and candidate.is_file():
-                found.append(candidate)
+            if candidate.suffix.lower() not in FORMATS or not candidate.is_file():
+                continue
+            if candidate.is_symlink() and not candidate.resolve().is_relative_to(inside):
+                # "content/notes.md -> /etc/passwd": a walk never leaves the folder
+                errors.append(
+                    InputError(
+                        shown(candidate),
+                        "a link to a file outside the folder being checked: not read "
+                        "(name it on the command line to check it)",
+                    )
+                )
+                continue
+            found.append(candidate)
     return sorted(found)
 
 

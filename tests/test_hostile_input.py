@@ -914,3 +914,23 @@ def test_a_yaml_alias_bomb_in_front_matter_cannot_exhaust_the_report(tmp_path: P
     assert done.returncode == 0, done.stderr[-500:]
     page = next((tmp_path / "rep" / "articles").glob("*.html")).read_text(encoding="utf-8")
     assert "<h1>bomb</h1>" in page  # the list is no title: the article's id is
+
+
+def test_a_folder_walk_does_not_follow_a_link_out_of_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "outside" / "secret.md"
+    secret.parent.mkdir()
+    secret.write_text("Private notes about passwords.\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "notes.md").symlink_to(secret)
+    (tmp_path / "content" / "real.txt").write_text("Drink water.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, ["check", "content", "--format", "json"])
+    report = json.loads(done.stdout)
+    assert [a["path"] for a in report["articles"]] == ["content/real.txt"]
+    (error,) = report["errors"]
+    assert error["path"] == "content/notes.md" and "outside the folder" in error["message"]
+    assert "Private notes" not in done.output
+    named = CliRunner().invoke(app, ["check", "content/notes.md", "--format", "json"])
+    assert len(json.loads(named.stdout)["articles"]) == 1  # named: the user asked for it
