@@ -393,3 +393,29 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers)
+
+
+def test_a_catalog_edited_during_a_run_is_not_cached_under_the_old_bytes(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hashed as A, read as B (saved meanwhile), then back to A: the next run must not
+    show B's findings for A."""
+    import checker.pipeline
+
+    catalog = project / "locales/es/LC_MESSAGES/gout.po"
+    original = catalog.read_text(encoding="utf-8")
+    real = checker.pipeline.check_catalog_file
+
+    def saved_meanwhile(config: Any, selection: Any, layout: Any, locale: str, *rest: Any) -> Any:
+        if rest[1] == catalog:  # the translator empties it just before the checker reads it
+            emptied = polib.pofile(str(catalog))
+            for unit in emptied:
+                unit.msgstr = ""
+            emptied.save(str(catalog))
+        return real(config, selection, layout, locale, *rest)
+
+    monkeypatch.setattr(checker.pipeline, "check_catalog_file", saved_meanwhile)
+    run_outcomes(project)
+    monkeypatch.setattr(checker.pipeline, "check_catalog_file", real)
+    catalog.write_text(original, encoding="utf-8")  # back to the hashed bytes
+    assert check("--format", "json") == check("--format", "json", "--no-cache")
