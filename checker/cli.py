@@ -135,7 +135,7 @@ def _task_count(config: Config, targets: list[Path], with_catalogs: bool) -> int
     from checker.engine import discover
     from checker.i18n.layout import Layout
 
-    count = len(discover(targets)[0])
+    count = len(discover(targets, follow_links=config.follow_links)[0])
     if with_catalogs:
         layout = Layout.of(config)
         count += sum(len(layout.catalogs(loc)) for loc in layout.locales(config.i18n.locales))

@@ -177,6 +177,7 @@ class Config:
     paths: tuple[str, ...] = ("content",)
     default_language: str = "en"
     detect_language: bool = True  # an article that declares no language: read it as detected
+    follow_links: bool = False  # read files a folder walk reaches by a link out of the folder
     languages: tuple[str, ...] = ("en", "es", "fr", "de", "it", "nl")
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -363,6 +364,10 @@ def parse_config(table: Mapping[str, Any], path: Path, prefix: str = "tool.check
             if not isinstance(value, bool):
                 raise _fail(path, key, "expected true or false")
             values["detect_language"] = value
+        elif name == "follow-links":
+            if not isinstance(value, bool):
+                raise _fail(path, key, "expected true or false")
+            values["follow_links"] = value
         elif name == "languages":
             values["languages"] = _strings(value, path, key)
         elif name in ("select", "ignore"):

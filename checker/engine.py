@@ -88,7 +88,9 @@ class Selection:
         return cls(frozenset(chosen))
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+def discover(
+    paths: Iterable[Path], *, follow_links: bool = False
+) -> tuple[list[Path], list[InputError]]:
     """Article files under ``paths`` (sorted, hidden folders skipped), and what could not
     be looked at: missing paths, and files or folders the operating system refuses (each
     named, so that a run never skips part of a project silently)."""
@@ -102,7 +104,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
             errors.append(InputError(shown(path), f"cannot read: {exc.strerror or exc}"))
             continue
         if is_dir:
-            files.extend(_walk(path, errors))
+            files.extend(_walk(path, errors, follow_links))
         elif exists:
             files.append(path)
         else:
@@ -110,7 +112,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
     return list(dict.fromkeys(files)), errors
 
 
-def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
+def _walk(folder: Path, errors: list[InputError], follow_links: bool) -> list[Path]:
     """Article files under ``folder``, sorted; unreadable sub-folders are named in ``errors``."""
 
     def refused(exc: OSError) -> None:
@@ -126,13 +128,17 @@ def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
             candidate = base / name
             if candidate.suffix.lower() not in FORMATS or not candidate.is_file():
                 continue
-            if candidate.is_symlink() and not candidate.resolve().is_relative_to(inside):
+            if (
+                not follow_links
+                and candidate.is_symlink()
+                and not candidate.resolve().is_relative_to(inside)
+            ):
                 # "content/notes.md -> /etc/passwd": a walk never leaves the folder
                 errors.append(
                     InputError(
                         shown(candidate),
                         "a link to a file outside the folder being checked: not read "
-                        "(name it on the command line to check it)",
+                        "(name it on the command line, or set follow-links = true)",
                     )
                 )
                 continue
@@ -403,7 +409,7 @@ def check_paths(
         selection = Selection.build(config.select, config.ignore)
     if grammar is None:
         grammar = grammar_checker(config, selection)
-    files, errors = discover(paths)
+    files, errors = discover(paths, follow_links=config.follow_links)
     articles: list[ArticleResult] = []
     with _fewer_collections():
         for path in files:

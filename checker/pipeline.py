@@ -347,7 +347,7 @@ class CheckRun:
 
     def outcomes(self, targets: Sequence[Path], translations: bool) -> Iterator[Outcome]:
         layout = Layout.of(self.config)
-        found, missing = discover(targets)
+        found, missing = discover(targets, follow_links=self.config.follow_links)
         files, named, refused = catalogs_named(targets, found, layout, self.config)
         for error in [*missing, *refused]:
             yield Outcome(errors=[error])

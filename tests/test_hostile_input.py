@@ -934,3 +934,7 @@ def test_a_folder_walk_does_not_follow_a_link_out_of_the_folder(
     assert "Private notes" not in done.output
     named = CliRunner().invoke(app, ["check", "content/notes.md", "--format", "json"])
     assert len(json.loads(named.stdout)["articles"]) == 1  # named: the user asked for it
+    (tmp_path / "pyproject.toml").write_text("[tool.checker]\nfollow-links = true\n", "utf-8")
+    followed = CliRunner().invoke(app, ["check", "content", "--format", "json"])
+    assert len(json.loads(followed.stdout)["articles"]) == 2
+    assert json.loads(followed.stdout)["errors"] == []

@@ -62,7 +62,7 @@ def source_articles(config: Config, paths: Iterable[Path] | None = None) -> Sour
     from checker.loading import load_document
 
     chosen = list(paths) if paths else [config.root / p for p in config.paths]
-    files, missing = discover(chosen)
+    files, missing = discover(chosen, follow_links=config.follow_links)
     found = SourceArticles(errors=[Outcome(e.path, "error", e.message, True) for e in missing])
     for path in files:
         rel = config.relative(path)
