@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,15 @@ def test_rules_are_sorted_by_code() -> None:
 def test_lookup_unknown() -> None:
     assert lookup("XYZ999") is None
     assert lookup("") is None
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+TABLE_ROW = re.compile(
+    r"^\| ([A-Z][A-Z0-9]*\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", re.M
+)
+
+
+def test_the_readme_rule_table_matches_the_registry() -> None:
+    """Every rule appears once in the README's table, with its name and default severity."""
+    rows = TABLE_ROW.findall(README.read_text(encoding="utf-8"))
+    assert sorted(rows) == sorted((r.code, r.name, r.severity.label) for r in RULES)
