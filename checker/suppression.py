@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.loading import DIRECTIVE_ACTIONS
 from checker.model import Directive, Document, Finding, Scope
 from checker.rules import lookup
 
@@ -40,7 +41,7 @@ def apply_suppressions(
     open_disables: dict[str, Directive] = {}
     blocks = _block_lines(document)
     for directive in document.directives:
-        if directive.action not in ("ignore", "disable", "enable", "file-ignore"):
+        if directive.action not in DIRECTIVE_ACTIONS:
             invalid.append(
                 (
                     directive,

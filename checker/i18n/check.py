@@ -49,11 +49,6 @@ def _catalog_document(rel: str, article_id: str, locale: str) -> Document:
     )
 
 
-def has_catalogs(config: Config) -> bool:
-    layout = Layout.of(config)
-    return any(layout.catalogs(locale) for locale in layout.locales(config.i18n.locales))
-
-
 def check_translations(
     config: Config,
     selection: Selection,

@@ -21,8 +21,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-import orjson
-
 from checker import __version__
 from checker.engine import CheckResult
 from checker.output.records import (
@@ -244,8 +242,3 @@ class SarifRenderer(Pieces):
 
 def render(result: CheckResult) -> str:
     return render_all(SarifRenderer(), records_of(result), summary_of(result))
-
-
-def to_dict(result: CheckResult) -> dict[str, Any]:
-    data: dict[str, Any] = orjson.loads(render(result))
-    return data
