@@ -433,10 +433,10 @@ class CheckRun:
                 outcome = task.cached
                 if self.cache is not None:
                     self.cache.count(hit=True)
-                self._print_cached(outcome, task, work, grades)
+                self._render_cached(outcome, task, work, grades)
             else:
                 outcome = next(computed)
-                self._print(outcome)
+                self._render(outcome)
                 # a file edited between hashing and reading: its result belongs to other bytes
                 read_other = self._read_other(task, outcome)
                 if self.cache is not None and task.key is not None:
@@ -465,7 +465,7 @@ class CheckRun:
         path = task.argument[2] if isinstance(task.argument, tuple) else task.argument
         return file_hash(path, self.config.max_file_size) != task.content
 
-    def _print(self, outcome: Outcome) -> None:
+    def _render(self, outcome: Outcome) -> None:
         """The outcome's counts and, with a renderer, its piece of output, from its records."""
         outcome.articles = len(outcome.records)
         outcome.counts = {s.label: 0 for s in reversed(Severity)}
@@ -475,7 +475,7 @@ class CheckRun:
         if self.renderer is not None:
             outcome.piece = pieces_of(self.renderer, outcome.records)
 
-    def _print_cached(
+    def _render_cached(
         self,
         outcome: Outcome,
         task: _Task,
