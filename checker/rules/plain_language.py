@@ -28,6 +28,24 @@ def _first_uses(
         yield first, len(hits), explained_later
 
 
+def _term_finding(rule: Rule, ctx: RuleContext, hit: JargonHit, uses: int, message: str) -> Finding:
+    """A listed term at its first use, with its plain alternatives (PLN001, PLN006)."""
+    return ctx.block_finding(
+        rule,
+        hit.block,
+        hit.start,
+        hit.end,
+        message,
+        suggestion=hit.alternatives[0],
+        details={
+            "term": hit.key,
+            "kind": hit.kind,
+            "alternatives": list(hit.alternatives),
+            "uses": uses,
+        },
+    )
+
+
 def _used(uses: int) -> str:
     return f" (used {uses} times)" if uses > 1 else ""
 
@@ -63,21 +81,11 @@ def medical_jargon(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     for hit, uses, later in _first_uses(ctx, ("listed",)):
         alternatives = " or ".join(f"'{a}'" for a in hit.alternatives[:3])
-        yield ctx.block_finding(
-            self,
-            hit.block,
-            hit.start,
-            hit.end,
+        message = (
             f"'{hit.text}' is medical jargon{_used(uses)}: use {alternatives}, or explain it "
-            f"at first use{_later(ctx, later)}",
-            suggestion=hit.alternatives[0],
-            details={
-                "term": hit.key,
-                "kind": hit.kind,
-                "alternatives": list(hit.alternatives),
-                "uses": uses,
-            },
+            f"at first use{_later(ctx, later)}"
         )
+        yield _term_finding(self, ctx, hit, uses, message)
 
 
 @rule(
@@ -282,21 +290,11 @@ def familiar_medical_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     for hit, uses, later in _first_uses(ctx, ("familiar",)):
         alternatives = " or ".join(f"'{a}'" for a in hit.alternatives[:2])
-        yield ctx.block_finding(
-            self,
-            hit.block,
-            hit.start,
-            hit.end,
+        message = (
             f"'{hit.text}' is a medical word most readers know{_used(uses)}; plainer: "
-            f"{alternatives}{_later(ctx, later)}",
-            suggestion=hit.alternatives[0],
-            details={
-                "term": hit.key,
-                "kind": hit.kind,
-                "alternatives": list(hit.alternatives),
-                "uses": uses,
-            },
+            f"{alternatives}{_later(ctx, later)}"
         )
+        yield _term_finding(self, ctx, hit, uses, message)
 
 
 RULES = (
