@@ -167,14 +167,20 @@ def _article_text(page: Any) -> str:
     )
 
 
-def test_the_dashboard_sorts_from_the_keyboard_and_filters(
-    browser: Any, sample_report: Path
-) -> None:
+def _watched_page(browser: Any) -> tuple[Any, Any, list[str]]:
+    """A new page whose script errors and console messages are collected."""
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text))
+    return context, page, errors
+
+
+def test_the_dashboard_sorts_from_the_keyboard_and_filters(
+    browser: Any, sample_report: Path
+) -> None:
+    context, page, errors = _watched_page(browser)
     page.goto((sample_report / "index.html").as_uri())
     table = "#articles-table"
     grade_header = page.locator(f"{table} thead th", has_text="Grade").first
@@ -245,11 +251,7 @@ def test_print_hides_the_controls_and_keeps_the_content(browser: Any, sample_rep
 def test_an_article_page_shows_errors_and_warnings_only_or_one_family(
     browser: Any, sample_report: Path
 ) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text))
+    context, page, errors = _watched_page(browser)
     page.goto((sample_report / "articles" / "content_biologics-and-infections.md.html").as_uri())
     items = page.locator("#findings-list > li")
     total = items.count()
