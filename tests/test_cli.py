@@ -403,3 +403,9 @@ def test_python_m_checker_explain(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("RDG005 passive-voice")
+
+
+def test_the_article_line_counts_in_words_a_writer_reads(project: Path) -> None:
+    write(project, "a.md", "Drink water.\n")
+    result = run("check", "a.md", "--no-color")
+    assert "a.md [en, markdown] too short to grade, 2 words, 1 sentence\n" in result.output

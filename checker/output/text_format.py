@@ -14,6 +14,7 @@ from checker.output.records import (
     Pieces,
     Record,
     RunSummary,
+    count_label,
     lines_text,
     records_of,
     render_all,
@@ -70,7 +71,8 @@ def _metrics_line(record: Record, style: Style) -> str:
     origin = f" (built in memory from {printable(built)}; not written)" if built else ""
     return (
         f"{style(printable(record['path']), bold=True)}{origin} [{record['lang'] or '?'}, "
-        f"{record['format']}] {grade}, {m['words']} words, {m['sentences']} sentences"
+        f"{record['format']}] {grade}, {count_label(m['words'], 'word')}, "
+        f"{count_label(m['sentences'], 'sentence')}"
     )
 
 

@@ -28,6 +28,7 @@ from checker import __version__
 from checker.engine import CheckResult
 from checker.files import write_text_atomically
 from checker.output.json_format import render as render_json
+from checker.output.records import count_label
 from checker.report import views
 
 ARTICLES = "articles"
@@ -78,7 +79,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.globals["count_label"] = views.count_label
+    environment.globals["count_label"] = count_label
     return environment
 
 

@@ -442,11 +442,6 @@ def _score_row(key: str, value: object) -> dict[str, Any]:
     }
 
 
-def count_label(count: int, word: str) -> str:
-    """``1 error``, ``3 errors``, ``2 info``."""
-    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
-
-
 def _language_name(code: str) -> str:
     if not code:
         return "language unknown"
