@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
-from checker.cli_app import command_group
+from checker.cli_app import command_group, fail, load_config_or_exit
 from checker.paths import is_within, printable, shown
 
 if TYPE_CHECKING:
     from checker.config import Config
-    from checker.engine import Selection
     from checker.output.records import Renderer, RunSummary
+    from checker.selection import Selection
 
 app = command_group(
     "checker", "Check health articles for reading grade, plain language and translation problems."
@@ -66,20 +66,6 @@ class OutputFormat(enum.StrEnum):
     github = "github"
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"checker: error: {printable(message)}", err=True)
-    return typer.Exit(2)
-
-
-def _load_config(config_file: Path | None) -> Config:
-    from checker.config import ConfigError, load_config
-
-    try:
-        return load_config(config_file)
-    except ConfigError as exc:
-        raise _fail(str(exc)) from None
-
-
 JobsOption = Annotated[
     int | None,
     typer.Option(
@@ -102,11 +88,11 @@ def _prepare(
     """
     import dataclasses
 
-    from checker.engine import Selection
     from checker.model import Severity
     from checker.pipeline import start_method
+    from checker.selection import Selection
 
-    config = _load_config(config_file)
+    config = load_config_or_exit(config_file)
     overrides: dict[str, Any] = {}
     if select:
         overrides["select"] = tuple(select)
@@ -116,16 +102,16 @@ def _prepare(
         try:
             overrides["fail_on"] = Severity.parse(fail_on)
         except ValueError as exc:
-            raise _fail(f"--fail-on: {exc}") from None
+            raise fail(f"--fail-on: {exc}") from None
     config = dataclasses.replace(config, **overrides)
     try:
         selection = Selection.build(config.select, config.ignore)
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     try:
         start_method()  # a bad CHECKER_START_METHOD is a usage error, before any work
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     targets = list(paths) if paths else [config.root / p for p in config.paths]
     with_catalogs = translations if translations is not None else not paths
     return config, selection, targets, with_catalogs
@@ -244,7 +230,7 @@ def check(
         _reader_gone()
     except OSError as exc:
         where = shown(output) if output is not None else "the output"
-        raise _fail(f"cannot write {where}: {exc.strerror or exc}") from None
+        raise fail(f"cannot write {where}: {exc.strerror or exc}") from None
     raise typer.Exit(summary.exit_code)
 
 
@@ -413,7 +399,7 @@ def report(
     try:
         written = write_report(result, folder, config.source_language)
     except OSError as exc:
-        raise _fail(f"cannot write the report to {shown(folder)}: {exc.strerror or exc}") from None
+        raise fail(f"cannot write the report to {shown(folder)}: {exc.strerror or exc}") from None
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         typer.echo(printable(f"{where}: error: {error.message}"), err=True)
@@ -459,14 +445,20 @@ def explain(
     code: Annotated[str, typer.Argument(help="A rule code (RDG003) or name (long-sentence).")],
 ) -> None:
     """Show a rule's documentation, with a before/after example."""
+    from checker.options import options_of
     from checker.rules import lookup
 
     found = lookup(code)
     if found is None:
-        raise _fail(f"unknown rule {code!r} (see 'checker rules')")
+        raise fail(f"unknown rule {code!r} (see 'checker rules')")
     typer.echo(f"{found.code} {found.name} (default severity: {found.severity.label})\n")
     typer.echo(found.summary + "\n")
     typer.echo(found.doc)
+    options = options_of(found.code)
+    if options:
+        typer.echo("\nOptions:")
+        for line in options:
+            typer.echo(f"  {line}")
 
 
 def main() -> None:

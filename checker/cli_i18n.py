@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.cli_app import command_group
+from checker.cli_app import command_group, load_config_or_exit
 
 if TYPE_CHECKING:
+    from checker.config import Config
     from checker.i18n.stats import CatalogStats
     from checker.i18n.workflow import Outcome
 
@@ -37,10 +38,8 @@ ArticleOption = Annotated[
 ]
 
 
-def _config(config_file: Path | None):  # type: ignore[no-untyped-def]
-    from checker.cli import _load_config
-
-    return _load_config(config_file)
+def _config(config_file: Path | None) -> Config:
+    return load_config_or_exit(config_file)
 
 
 def _report(outcomes: Iterable[Outcome], work_to_do: str = "") -> int:
@@ -154,9 +153,10 @@ def check_command(
     import dataclasses
     import sys
 
-    from checker.engine import CheckResult, Selection
+    from checker.engine import CheckResult
     from checker.i18n.check import check_translations
     from checker.model import Severity
+    from checker.selection import Selection
 
     config = _config(config_file)
     if fail_on:

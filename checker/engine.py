@@ -7,12 +7,11 @@ file is still checked.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +27,9 @@ from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
 from checker.plain.lexicon import lexicon_for
 from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
 from checker.readability.formulas import PRIMARY, TextCounts, primary_grade, scores, too_short
-from checker.rules import all_rules, by_code, resolve_selectors
+from checker.rules import all_rules, by_code
 from checker.rules.base import Rule, RuleContext
+from checker.selection import Selection, severities, with_severity
 from checker.suppression import apply_suppressions
 from checker.text import passive
 from checker.text.analysis import DocumentAnalysis, analyse
@@ -73,19 +73,6 @@ class CheckResult:
         if any(f.severity >= self.fail_on for f in self.findings):
             return 1
         return 0
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Which rules run: ``select`` minus ``ignore``, resolved to codes."""
-
-    codes: frozenset[str] = field(default_factory=frozenset)
-
-    @classmethod
-    def build(cls, select: Iterable[str], ignore: Iterable[str]) -> Selection:
-        chosen = set(resolve_selectors(select))
-        chosen -= set(resolve_selectors(ignore))
-        return cls(frozenset(chosen))
 
 
 def discover(
@@ -227,8 +214,8 @@ def check_document(
     metrics = compute_metrics(
         document, analysis, options.hardest_sentences, options.target_grade, jargon
     )
-    ignored = set(resolve_selectors(config.ignored_for(rel)))
-    active = [r for r in all_rules() if r.code in selection.codes and r.code not in ignored]
+    codes = selection.for_file(config, rel)
+    active = [r for r in all_rules() if r.code in codes]
     # a request only when a GRM rule runs on this file (per-file ignores included)
     asks_grammar = grammar is not None and supported and any(r.family == "GRM" for r in active)
     context = RuleContext(
@@ -274,14 +261,10 @@ def check_document(
             )
         )
     active_codes = {r.code for r in active}
-    findings = [_with_severity(f, config) for f in findings if f.code in active_codes]
+    overrides = severities(config)
+    findings = [with_severity(f, overrides) for f in findings if f.code in active_codes]
     findings.sort(key=Finding.sort_key)
     return ArticleResult(document, metrics, tuple(findings))
-
-
-def _with_severity(finding: Finding, config: Config) -> Finding:
-    severity = config.severity.get(finding.code)
-    return dataclasses.replace(finding, severity=severity) if severity else finding
 
 
 def _at_line(

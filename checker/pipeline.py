@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.engine import ArticleResult, CheckResult, Selection, check_file, discover
+from checker.engine import ArticleResult, CheckResult, check_file, discover
 from checker.grammar.checker import GrammarChecker, GrammarRun
 from checker.grammar.server import Located
 from checker.i18n.check import check_catalog_file
@@ -38,6 +38,7 @@ from checker.model import InputError, Severity
 from checker.output.records import Record, Renderer, article_record, pieces_of, severity_counts
 from checker.paths import is_within
 from checker.result_cache import ResultCache, entry_key, file_hash, run_key
+from checker.selection import Selection
 
 #: Overrides the start method of worker processes (fork, forkserver or spawn).
 START_METHOD_VARIABLE = "CHECKER_START_METHOD"

@@ -409,3 +409,16 @@ def test_the_article_line_counts_in_words_a_writer_reads(project: Path) -> None:
     write(project, "a.md", "Drink water.\n")
     result = run("check", "a.md", "--no-color")
     assert "a.md [en, markdown] too short to grade, 2 words, 1 sentence\n" in result.output
+
+
+def test_explain_lists_the_options_a_rule_reads_from_their_declarations() -> None:
+    result = run("explain", "long-sentence")
+    assert result.exit_code == 0
+    assert (
+        "[tool.checker.readability] long-sentence-words = 30: words above which a sentence is "
+        "long (35 for Spanish, French and Italian) (a whole number from 1 to 1000)"
+    ) in result.output
+    claims = run("explain", "CLM005").output
+    assert "[tool.checker.claims] unsourced-min-claims = 3" in claims
+    assert "[tool.checker.claims] check-headings = false" in claims
+    assert "Options:" not in run("explain", "A11Y002").output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,9 @@ import pytest
 from checker.config import DEFAULT_BOILERPLATE, Config, ConfigError, find_config_file, load_config
 from checker.engine import Selection
 from checker.model import Severity
+from checker.options import SECTIONS, Kind, Option
 from checker.rules import all_rules, resolve_selectors
+from checker.selection import check_selectors, severities
 from tests.conftest import LONG_31, check_files, check_text, codes, only, write
 
 ALL_CODES = {r.code for r in all_rules()}
@@ -65,7 +68,7 @@ readability = { target-grade = 12 }
     assert config.max_file_size == 1000
     assert config.front_matter_fields == ("title", "body")
     assert config.per_file_ignores == {"drafts/*": ("RDG003",)}
-    assert config.severity == {"RDG003": Severity.ERROR, "RDG004": Severity.INFO}
+    assert severities(config) == {"RDG003": Severity.ERROR, "RDG004": Severity.INFO}
     assert config.readability == {"target_grade": 6.0, "long_sentence_words": 18}
     assert config.readability_by_language == {"es": {"target_grade": 9.0}}
     assert config.readability_for("en", "x.md").target_grade == 6.0
@@ -127,9 +130,9 @@ def test_defaults() -> None:
         ("paths = 3", "tool.checker.paths", "expected a list of strings"),
         ('paths = ["a", 1]', "tool.checker.paths", "expected a list of strings"),
         ("default-language = 5", "tool.checker.default-language", "expected a language code"),
-        ('max-file-size = "big"', "tool.checker.max-file-size", "expected a positive number"),
-        ("max-file-size = -1", "tool.checker.max-file-size", "expected a positive number"),
-        ("max-file-size = true", "tool.checker.max-file-size", "expected a positive number"),
+        ('max-file-size = "big"', "tool.checker.max-file-size", "expected a positive whole number"),
+        ("max-file-size = -1", "tool.checker.max-file-size", "expected a positive whole number"),
+        ("max-file-size = true", "tool.checker.max-file-size", "expected a positive whole number"),
         ('fail-on = "fatal"', "tool.checker.fail-on", "unknown severity"),
         ('select = ["XYZ"]', "tool.checker.select", "unknown rule or prefix 'XYZ'"),
         ('ignore = ["nonsense-rule"]', "tool.checker.ignore", "unknown rule or prefix"),
@@ -146,7 +149,7 @@ def test_defaults() -> None:
         (
             "[readability]\nlong-sentence-words = -3",
             "tool.checker.readability.long-sentence-words",
-            "expected a number from 1 to 1000",
+            "expected a whole number from 1 to 1000",
         ),
         # TOML's nan and inf are numbers, not grades
         (
@@ -204,7 +207,7 @@ def test_invalid_config_names_file_and_key(
     text = text.replace("[[overrides]]", "[[tool.checker.overrides]]")
     path = write(tmp_path, "pyproject.toml", text)
     with pytest.raises(ConfigError) as info:
-        load_config(path)
+        check_selectors(load_config(path))
     text = str(info.value)
     assert text.startswith(f"{path}: {key}: "), text
     assert message in text
@@ -383,3 +386,42 @@ def test_the_cli_stops_with_exit_2_on_a_broken_discovered_configuration(
     result = CliRunner().invoke(app, ["check", "a.md"])
     assert result.exit_code == 2
     assert "pyproject.toml: invalid TOML" in result.output
+
+
+# -- every declared option goes through the one validator -----------------------------------
+
+NUMERIC_OPTIONS = [
+    (section, option)
+    for section, options in SECTIONS.items()
+    for option in options
+    if option.kind in (Kind.NUMBER, Kind.WHOLE)
+]
+
+
+@pytest.mark.parametrize(
+    ("section", "option"), NUMERIC_OPTIONS, ids=[f"{s}.{o.key}" for s, o in NUMERIC_OPTIONS]
+)
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "true", '"8"', "1e9"])
+def test_every_number_option_refuses_what_is_not_a_number_in_its_range(
+    tmp_path: Path, section: str, option: Option, value: str
+) -> None:
+    path = write(tmp_path, "checker.toml", f"[{section}]\n{option.key} = {value}\n")
+    if value == "1e9" and option.high == math.inf:
+        load_config(path)  # no upper bound
+        return
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == f"{path}: {section}.{option.key}: expected {option.expects()}"
+
+
+def test_ranges_are_said_in_words() -> None:
+    assert Option("a", Kind.NUMBER, "", 0, 22).expects() == "a number from 0 to 22"
+    assert Option("a", Kind.WHOLE, "", 1).expects() == "a whole number of 1 or more"
+    assert Option("a", Kind.NUMBER, "", 0, above_low=True).expects() == "a positive number"
+
+
+def test_every_option_a_rule_reads_names_real_rules() -> None:
+    codes = {r.code for r in all_rules()}
+    for options in SECTIONS.values():
+        for option in options:
+            assert set(option.rules) <= codes, option.key

@@ -26,8 +26,8 @@ from checker.claims.detect import (
     is_question,
     treatment_in,
 )
-from checker.config import ClaimsOptions
 from checker.model import BlockKind, Document
+from checker.options import ClaimsOptions
 from checker.text.analysis import DocumentAnalysis, Sentence
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.config import LanguageToolOptions
 from checker.grammar.batches import batches
 from checker.grammar.cache import GrammarCache, cache_key
 from checker.grammar.client import LanguageToolClient, LanguageToolError, RawMatch
 from checker.grammar.server import HOW_TO_ENABLE, Located, locate
 from checker.model import Document
+from checker.options import LanguageToolOptions
 
 GIVE_UP_AFTER = 3
 

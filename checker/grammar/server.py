@@ -18,8 +18,8 @@ import subprocess
 import time
 from dataclasses import dataclass
 
-from checker.config import LanguageToolOptions
 from checker.grammar.client import LanguageToolClient, LanguageToolError
+from checker.options import LanguageToolOptions
 
 ENV_URL = "CHECKER_LANGUAGETOOL_URL"
 HOW_TO_ENABLE = (

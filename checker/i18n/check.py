@@ -18,7 +18,7 @@ from typing import Any
 import polib
 
 from checker.config import Config
-from checker.engine import ArticleResult, Selection, check_document
+from checker.engine import ArticleResult, check_document
 from checker.grammar.checker import GrammarChecker
 from checker.i18n.build import build_article, load_source
 from checker.i18n.catalog import CatalogError, read_catalog
@@ -31,6 +31,7 @@ from checker.mapped_text import SourceLines
 from checker.model import CatalogUnit, Document, Finding, LoadError
 from checker.readability.calibration import comparable_grade
 from checker.readability.formulas import primary_grade
+from checker.selection import Selection, severities, with_severity
 from checker.text.analysis import analyse
 
 
@@ -85,12 +86,8 @@ class CatalogCheck:
 
 
 def _keep(findings: Iterable[Finding], config: Config, selection: Selection) -> tuple[Finding, ...]:
-    kept = []
-    for finding in findings:
-        if finding.code not in selection.codes:
-            continue
-        severity = config.severity.get(finding.code)
-        kept.append(dataclasses.replace(finding, severity=severity) if severity else finding)
+    overrides = severities(config)
+    kept = [with_severity(f, overrides) for f in findings if f.code in selection.codes]
     kept.sort(key=Finding.sort_key)
     return tuple(kept)
 

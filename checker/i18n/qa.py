@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 
 import polib
 
-from checker.config import I18nOptions
 from checker.i18n.units import REFERENCE_NOTE
 from checker.model import Finding, Scope
+from checker.options import I18nOptions
 from checker.rules import by_code
 
 _URL = re.compile(r"https?://[^\s)<>\"'\]]+")

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.claims.finder import ClaimsResult
-from checker.config import (
+from checker.grammar.checker import GrammarResult
+from checker.model import Block, Document, Finding, Scope, Severity
+from checker.options import (
     ClaimsOptions,
     LanguageToolOptions,
     PlainLanguageOptions,
     ReadabilityOptions,
 )
-from checker.grammar.checker import GrammarResult
-from checker.model import Block, Document, Finding, Scope, Severity
 from checker.plain.jargon import JargonResult
 from checker.text.analysis import DocumentAnalysis, Sentence
 
