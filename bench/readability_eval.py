@@ -4,7 +4,7 @@ Usage: python bench/readability_eval.py [EVAL_DIR]   (default: <repo>/../shared/
 
 Every text goes through the product's own pipeline: ``checker.loading.parse_document``
 (repairs, block parsing), ``checker.text.analysis.analyse`` (sentence splitting and
-counts) and ``checker.engine.compute_metrics`` (the article metrics).  Orderings use
+counts) and ``checker.metrics.compute_metrics`` (the article metrics).  Orderings use
 unrounded values recomputed from the document's analysis counts with
 ``checker.readability.formulas`` so that ties are rare; the rounded metric values are
 reported beside them, with ties counted as failures.
@@ -33,8 +33,8 @@ import numpy as np
 from evaldata import DEFAULT_EVAL, pct, read_jsonl
 
 from checker.config import Config
-from checker.engine import compute_metrics
 from checker.loading import parse_document
+from checker.metrics import compute_metrics
 from checker.readability.formulas import BY_KEY, PRIMARY, TextCounts, as_grade, formulas_for
 from checker.text.analysis import Sentence, analyse, analyse_text
 
@@ -84,7 +84,9 @@ def score_article(text: str, name: str, config: Config, lang: str = "en") -> Art
     document = parse_document(text, "text", name, name, config)
     analysis = analyse(document)
     options = config.readability_for(document.lang, name)
-    metrics = compute_metrics(document, analysis, options.hardest_sentences, options.target_grade)
+    metrics = compute_metrics(
+        document, analysis, options.hardest_sentences, options.target_grade
+    ).to_json()
     counts = analysis.counts
     raw: dict[str, float] = {}
     mismatches: list[str] = []

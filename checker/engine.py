@@ -13,26 +13,24 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker import __version__, languages
-from checker.claims.finder import find_claims
 from checker.config import Config
-from checker.grammar.checker import GrammarChecker, GrammarRun
 from checker.loading import FORMATS, load_document
+from checker.metrics import compute_metrics
 from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Scope, Severity
 from checker.paths import shown
-from checker.plain.abbreviations import known_abbreviations
-from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonResult, finder_for
-from checker.plain.lexicon import lexicon_for
-from checker.readability.difficulty import MIN_HARD_SENTENCE_WORDS
-from checker.readability.formulas import PRIMARY, TextCounts, primary_grade, scores, too_short
+from checker.readability.formulas import TextCounts
 from checker.rules import all_rules, by_code
-from checker.rules.base import Rule, RuleContext
+from checker.rules.base import Input, Rule, RuleContext, inputs_of
 from checker.selection import Selection, severities, with_severity
 from checker.suppression import apply_suppressions
-from checker.text import passive
 from checker.text.analysis import DocumentAnalysis, analyse
+
+if TYPE_CHECKING:
+    from checker.grammar.checker import GrammarChecker, GrammarRun
+    from checker.plain.jargon import JargonResult
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "reports", "locales"})
 
@@ -135,6 +133,10 @@ def _walk(folder: Path, errors: list[InputError], follow_links: bool) -> list[Pa
 
 def find_jargon(document: Document, config: Config) -> JargonResult:
     """Jargon, rare words and word parts of one article, with the project's vocabulary."""
+    from checker.plain.abbreviations import known_abbreviations
+    from checker.plain.jargon import DEFAULT_RARE_ZIPF, finder_for
+    from checker.plain.lexicon import lexicon_for
+
     plain = config.plain_language
     lang = document.lang
     lexicon = lexicon_for(lang, plain.terms.get(lang, {}), plain.accept)
@@ -143,53 +145,12 @@ def find_jargon(document: Document, config: Config) -> JargonResult:
     return finder_for(lexicon, rare, frozenset(plain.accept)).find(document, known)
 
 
-def compute_metrics(
-    document: Document,
-    analysis: DocumentAnalysis,
-    hardest: int,
-    target: float,
-    jargon: JargonResult | None = None,
-) -> dict[str, Any]:
-    counts = analysis.counts
-    grade = primary_grade(counts, document.lang)
-    prose = analysis.prose_sentences
-    passive_percent = None
-    if passive.supports(document.lang) and prose:
-        passive_percent = round(100.0 * sum(1 for s in prose if s.passive) / len(prose), 1)
-    # Headings and fragments are not what makes an article hard to read.
-    candidates = [s for s in prose if s.words >= MIN_HARD_SENTENCE_WORDS]
-    ranked = sorted(candidates, key=lambda s: (-s.difficulty, s.block, s.start))[:hardest]
-    hardest_list = []
-    for s in ranked:
-        block = document.blocks[s.block]
-        line, column = document.position(block.content.source_offset(s.start))
-        hardest_list.append(
-            {
-                "line": line,
-                "column": column,
-                "difficulty": s.difficulty,
-                "words": s.words,
-                "text": s.text,
-            }
-        )
-    return {
-        "grade": grade[0] if grade else None,
-        "grade_formula": PRIMARY.get(document.lang),
-        "grade_note": too_short(counts) if PRIMARY.get(document.lang) else None,
-        "target_grade": target,
-        "words": counts.words,
-        "sentences": counts.sentences,
-        "scores": scores(counts, document.lang),
-        "passive_percent": passive_percent,
-        "complex_language_percent": jargon.complex_percent if jargon else None,
-        "hardest_sentences": hardest_list,
-    }
-
-
 def grammar_checker(config: Config, selection: Selection) -> GrammarChecker | None:
     """The run's LanguageTool stage, when a GRM rule is selected (it finds its server lazily)."""
     if not any(code.startswith("GRM") for code in selection.codes):
         return None
+    from checker.grammar.checker import GrammarChecker
+
     return GrammarChecker(config.languagetool, config.cache_folder / "languagetool")
 
 
@@ -203,21 +164,26 @@ def check_document(
     rel = document.path
     options = config.readability_for(document.lang, rel)
     supported = document.lang in languages.SUPPORTED
-    jargon = None
-    claims = None
+    codes = selection.for_file(config, rel)
+    active = [r for r in all_rules() if r.code in codes]
+    # each analysis runs only when a selected rule reads it (per-file ignores included)
+    needs = inputs_of(active) if supported else frozenset()
     if supported:
         analysis = analyse(document)
-        jargon = find_jargon(document, config)
-        claims = find_claims(document, analysis, config.claims)
     else:
         analysis = DocumentAnalysis(document.lang, (), (), TextCounts())
+    jargon = find_jargon(document, config) if Input.JARGON in needs else None
+    claims = None
+    if Input.CLAIMS in needs:
+        from checker.claims.finder import find_claims
+
+        claims = find_claims(document, analysis, config.claims)
+    answers = None
+    if grammar is not None and Input.GRAMMAR in needs:
+        answers = grammar.check(document)
     metrics = compute_metrics(
         document, analysis, options.hardest_sentences, options.target_grade, jargon
     )
-    codes = selection.for_file(config, rel)
-    active = [r for r in all_rules() if r.code in codes]
-    # a request only when a GRM rule runs on this file (per-file ignores included)
-    asks_grammar = grammar is not None and supported and any(r.family == "GRM" for r in active)
     context = RuleContext(
         document,
         analysis,
@@ -227,7 +193,7 @@ def check_document(
         jargon,
         config.languages,
         claims,
-        grammar.check(document) if grammar is not None and asks_grammar else None,
+        answers,
         config.languagetool,
         config.claims,
     )
@@ -264,7 +230,7 @@ def check_document(
     overrides = severities(config)
     findings = [with_severity(f, overrides) for f in findings if f.code in active_codes]
     findings.sort(key=Finding.sort_key)
-    return ArticleResult(document, metrics, tuple(findings))
+    return ArticleResult(document, metrics.to_json(), tuple(findings))
 
 
 def _at_line(

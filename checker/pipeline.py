@@ -26,19 +26,20 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.config import Config
 from checker.engine import ArticleResult, CheckResult, check_file, discover
-from checker.grammar.checker import GrammarChecker, GrammarRun
-from checker.grammar.server import Located
-from checker.i18n.check import check_catalog_file
 from checker.i18n.layout import Layout
 from checker.model import InputError, Severity
 from checker.output.records import Record, Renderer, article_record, pieces_of, severity_counts
 from checker.paths import is_within
 from checker.result_cache import ResultCache, entry_key, file_hash, run_key
 from checker.selection import Selection
+
+if TYPE_CHECKING:
+    from checker.grammar.checker import GrammarChecker, GrammarRun
+    from checker.grammar.server import Located
 
 #: Overrides the start method of worker processes (fork, forkserver or spawn).
 START_METHOD_VARIABLE = "CHECKER_START_METHOD"
@@ -144,6 +145,8 @@ def _start_worker(
     global _WORKER
     grammar = None
     if located is not None:
+        from checker.grammar.checker import GrammarChecker
+
         grammar = GrammarChecker(
             config.languagetool, config.cache_folder / "languagetool", located=located
         )
@@ -193,6 +196,8 @@ def _check_article(path: Path) -> Outcome:
 def _check_catalog(task: tuple[str, str, Path]) -> Outcome:
     worker = _WORKER
     assert worker is not None, "the worker was not started"
+    from checker.i18n.check import check_catalog_file
+
     locale, article_id, path = task
     config = worker.config
     rel = config.relative(path)

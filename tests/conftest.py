@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -14,6 +18,10 @@ from checker.engine import ArticleResult, CheckResult, Selection, check_paths
 from checker.model import Finding
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Built tables go to a folder of this test run, not to the user's cache folder.
+os.environ["CHECKER_TABLE_CACHE"] = tempfile.mkdtemp(prefix="checker-tables-")
+atexit.register(shutil.rmtree, os.environ["CHECKER_TABLE_CACHE"], ignore_errors=True)
 
 #: A plain English sentence of exactly ten one- or two-syllable words.
 TEN_WORDS = "Drink a glass of water with each meal you eat."

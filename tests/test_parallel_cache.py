@@ -400,11 +400,11 @@ def test_a_catalog_edited_during_a_run_is_not_cached_under_the_old_bytes(
 ) -> None:
     """Hashed as A, read as B (saved meanwhile), then back to A: the next run must not
     show B's findings for A."""
-    import checker.pipeline
+    import checker.i18n.check
 
     catalog = project / "locales/es/LC_MESSAGES/gout.po"
     original = catalog.read_text(encoding="utf-8")
-    real = checker.pipeline.check_catalog_file
+    real = checker.i18n.check.check_catalog_file
 
     def saved_meanwhile(config: Any, selection: Any, layout: Any, locale: str, *rest: Any) -> Any:
         if rest[1] == catalog:  # the translator empties it just before the checker reads it
@@ -414,8 +414,8 @@ def test_a_catalog_edited_during_a_run_is_not_cached_under_the_old_bytes(
             emptied.save(str(catalog))
         return real(config, selection, layout, locale, *rest)
 
-    monkeypatch.setattr(checker.pipeline, "check_catalog_file", saved_meanwhile)
+    monkeypatch.setattr(checker.i18n.check, "check_catalog_file", saved_meanwhile)
     run_outcomes(project)
-    monkeypatch.setattr(checker.pipeline, "check_catalog_file", real)
+    monkeypatch.setattr(checker.i18n.check, "check_catalog_file", real)
     catalog.write_text(original, encoding="utf-8")  # back to the hashed bytes
     assert check("--format", "json") == check("--format", "json", "--no-cache")

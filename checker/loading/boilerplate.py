@@ -8,10 +8,13 @@ all of it distorts the grade; every removal is recorded as a repair.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from checker.model import Block, BlockKind, Repair
+from checker.table_cache import cached_table
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -129,8 +132,8 @@ _MIN_MENU_LANGUAGES = 3
 _MAX_MENU_CHARACTERS = 400
 
 
-@cache
-def _language_names() -> re.Pattern[str]:
+def _babel_language_names() -> list[str]:
+    """Each menu language's name in itself and in English, from Babel's locale data."""
     from babel import Locale, UnknownLocaleError
 
     names = set()
@@ -142,6 +145,28 @@ def _language_names() -> re.Pattern[str]:
         for name in (locale.get_display_name(code), locale.get_language_name("en")):
             if name:
                 names.add(name)
+    return sorted(names)
+
+
+def _strings_of(stored: Any) -> list[str]:
+    if not isinstance(stored, list) or not all(isinstance(n, str) for n in stored):
+        raise ValueError("a damaged list of language names")
+    return stored
+
+
+@cache
+def _language_names() -> re.Pattern[str]:
+    from importlib.metadata import version
+
+    names = set(
+        cached_table(
+            "menu-language-names",
+            f"babel{version('babel')}-{zlib.crc32(_MENU_LANGUAGES.encode())}",
+            _babel_language_names,
+            list,
+            _strings_of,
+        )
+    )
     names.update({"中文", "简体中文", "繁體中文", "Chinese", "Tagalog", "Kreyòl", "Hmoob"})
     ordered = sorted(names, key=len, reverse=True)  # "Tiếng Việt" before a shorter name
     return re.compile(

@@ -3,18 +3,20 @@
 A rule is a pure function of (document, analysis, options) that yields findings:
 no I/O, no global state.  Its docstring is its documentation, printed by
 ``checker explain CODE``: what it flags, why it matters to readers, and a
-before/after example.
+before/after example.  It declares the analyses it reads beyond the sentences and
+metrics every article gets (``needs``): the engine runs an analysis only when a
+selected rule needs it.
 """
 
 from __future__ import annotations
 
+import enum
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker.claims.finder import ClaimsResult
-from checker.grammar.checker import GrammarResult
+from checker.metrics import ArticleMetrics
 from checker.model import Block, Document, Finding, Scope, Severity
 from checker.options import (
     ClaimsOptions,
@@ -22,8 +24,20 @@ from checker.options import (
     PlainLanguageOptions,
     ReadabilityOptions,
 )
-from checker.plain.jargon import JargonResult
 from checker.text.analysis import DocumentAnalysis, Sentence
+
+if TYPE_CHECKING:
+    from checker.claims.finder import ClaimsResult
+    from checker.grammar.checker import GrammarResult
+    from checker.plain.jargon import JargonResult
+
+
+class Input(enum.Enum):
+    """An analysis a rule reads, computed only when a selected rule needs it."""
+
+    JARGON = "jargon"  # listed terms, rare words, abbreviations (checker.plain.jargon)
+    CLAIMS = "claims"  # claims, citations and numbers (checker.claims.finder)
+    GRAMMAR = "grammar"  # LanguageTool's matches (checker.grammar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +45,13 @@ class RuleContext:
     document: Document
     analysis: DocumentAnalysis
     readability: ReadabilityOptions
-    metrics: dict[str, Any]
+    metrics: ArticleMetrics
     plain: PlainLanguageOptions = field(default_factory=PlainLanguageOptions)
-    jargon: JargonResult | None = None  # None for unsupported languages
+    #: None when no selected rule needs it (Input.JARGON), and for unsupported languages
+    jargon: JargonResult | None = None
     languages: tuple[str, ...] = ()  # the project's languages, for language detection
-    claims: ClaimsResult | None = None  # None for unsupported languages
+    #: None when no selected rule needs it (Input.CLAIMS), and for unsupported languages
+    claims: ClaimsResult | None = None
     grammar: GrammarResult | None = None  # None when LanguageTool did not check the article
     languagetool: LanguageToolOptions = field(default_factory=LanguageToolOptions)
     claims_options: ClaimsOptions = field(default_factory=ClaimsOptions)
@@ -106,6 +122,7 @@ class Rule:
     severity: Severity
     summary: str
     check: CheckFunction
+    needs: frozenset[Input] = frozenset()
 
     @property
     def family(self) -> str:
@@ -119,10 +136,18 @@ class Rule:
         return self.check(self, context)
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[CheckFunction], Rule]:
-    """Declare a rule: ``@rule("RDG003", "long-sentence", Severity.WARNING, "...")``."""
+def rule(
+    code: str, name: str, severity: Severity, summary: str, *, needs: Iterable[Input] = ()
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule: ``@rule("PLN001", "medical-jargon", Severity.WARNING, "...",
+    needs=[Input.JARGON])``."""
 
     def wrap(function: CheckFunction) -> Rule:
-        return Rule(code, name, severity, summary, function)
+        return Rule(code, name, severity, summary, function, frozenset(needs))
 
     return wrap
+
+
+def inputs_of(rules: Iterable[Rule]) -> frozenset[Input]:
+    """Every analysis some of ``rules`` read."""
+    return frozenset(need for r in rules for need in r.needs)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from checker.claims.finder import FoundClaim
 from checker.model import BlockKind, Finding, Scope, Severity
-from checker.rules.base import Rule, RuleContext, rule
+from checker.rules.base import Input, Rule, RuleContext, rule
+
+if TYPE_CHECKING:
+    from checker.claims.finder import FoundClaim
 
 #: How a claim is worded, for the message.
 _WORDING = {
@@ -147,6 +150,7 @@ def _uncited_message(found: FoundClaim) -> str:
     Severity.INFO,
     "A checkable health claim (a number or rate, a dose, an appeal to studies, a comparison "
     "of treatments) with no source.",
+    needs=(Input.CLAIMS,),
 )
 def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """What needs a source: a specific, checkable health statement a reader could act on or
@@ -234,6 +238,7 @@ def uncited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "absolute-claim",
     Severity.ERROR,
     "A promise: cures, guaranteed, 100% safe, no side effects, miracle.",
+    needs=(Input.CLAIMS,),
 )
 def absolute_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a promise about health ("cures", "guaranteed", "100% safe", "no side effects",
@@ -273,6 +278,7 @@ def absolute_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "dangling-citation",
     Severity.WARNING,
     "A citation marker ([1], [^2], superscript) that points to no reference or footnote.",
+    needs=(Input.CLAIMS,),
 )
 def dangling_citation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a numeric marker ([1], [2-4], a superscript) or a footnote marker ([^3]) that
@@ -319,6 +325,7 @@ def dangling_citation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "cited-claim",
     Severity.INFO,
     "A medical claim and the citation that backs it, for an editor to check.",
+    needs=(Input.CLAIMS,),
 )
 def cited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports (as information) each claim that carries a citation, with the citation, so
@@ -355,6 +362,7 @@ def cited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "unsourced-article",
     Severity.WARNING,
     "An article that makes health claims and cites no source at all.",
+    needs=(Input.CLAIMS,),
 )
 def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags, once, an article that makes claims (at least ``unsourced-min-claims``, 3 by
@@ -404,6 +412,7 @@ def unsourced_article(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Severity.INFO,
     "A claim with no source shown as information: nothing specific to check (the effect of a "
     "treatment, a cause), or in an article CLM005 sums up.",
+    needs=(Input.CLAIMS,),
 )
 def uncited_general_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports, as information, a claim that nothing sources and that gives no number,

@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
-from checker.grammar.checker import GrammarMatch
 from checker.model import Finding, Severity
-from checker.plain.abbreviations import known_abbreviations
-from checker.plain.lexicon import lexicon_for
-from checker.rules.base import Rule, RuleContext, rule
+from checker.rules.base import Input, Rule, RuleContext, rule
+
+if TYPE_CHECKING:
+    from checker.grammar.checker import GrammarMatch
 
 SPELLING = frozenset({"TYPOS"})
 STYLE = frozenset(
@@ -66,12 +67,16 @@ def _known_word(ctx: RuleContext, match: GrammarMatch, accepted: frozenset[str])
             return True
     # the lexicon the jargon finder built for this article (lexicon_for shares it)
     lang = ctx.document.lang
+    from checker.plain.lexicon import lexicon_for
+
     lexicon = lexicon_for(lang, ctx.plain.terms.get(lang, {}), ctx.plain.accept)
     return lexicon.is_form(lower) or (text.isupper() and lower in _known_abbreviations())
 
 
 @cache
 def _known_abbreviations() -> frozenset[str]:
+    from checker.plain.abbreviations import known_abbreviations
+
     return frozenset(a.lower() for a in known_abbreviations())
 
 
@@ -113,7 +118,13 @@ def _findings(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         yield finding
 
 
-@rule("GRM001", "grammar", Severity.WARNING, "A grammar mistake LanguageTool found.")
+@rule(
+    "GRM001",
+    "grammar",
+    Severity.WARNING,
+    "A grammar mistake LanguageTool found.",
+    needs=(Input.GRAMMAR, Input.JARGON),
+)
 def grammar(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags grammar mistakes (LanguageTool categories GRAMMAR, CONFUSED_WORDS, COMPOUNDING,
     and any category not sorted into spelling, style or punctuation), checked in the
@@ -127,7 +138,13 @@ def grammar(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _findings(self, ctx)
 
 
-@rule("GRM002", "spelling", Severity.WARNING, "A misspelled word (words the project knows pass).")
+@rule(
+    "GRM002",
+    "spelling",
+    Severity.WARNING,
+    "A misspelled word (words the project knows pass).",
+    needs=(Input.GRAMMAR, Input.JARGON),
+)
 def spelling(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags misspellings (LanguageTool category TYPOS). Words in the accept list
     (``[tool.checker.plain-language] accept``), in the jargon lists (the PLN rules report
@@ -141,7 +158,13 @@ def spelling(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _findings(self, ctx)
 
 
-@rule("GRM003", "style", Severity.INFO, "Wordy, redundant or unclear style LanguageTool found.")
+@rule(
+    "GRM003",
+    "style",
+    Severity.INFO,
+    "Wordy, redundant or unclear style LanguageTool found.",
+    needs=(Input.GRAMMAR, Input.JARGON),
+)
 def style(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags style problems (LanguageTool categories STYLE, REDUNDANCY, PLAIN_ENGLISH and
     similar). Turn on LanguageTool's "picky" level with ``picky = true`` in
@@ -155,7 +178,13 @@ def style(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     return _findings(self, ctx)
 
 
-@rule("GRM004", "punctuation", Severity.INFO, "Punctuation, capitals or typography to fix.")
+@rule(
+    "GRM004",
+    "punctuation",
+    Severity.INFO,
+    "Punctuation, capitals or typography to fix.",
+    needs=(Input.GRAMMAR, Input.JARGON),
+)
 def punctuation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags punctuation, typography and capitalisation (LanguageTool categories
     PUNCTUATION, TYPOGRAPHY, CASING; capitalisation is a warning by default).

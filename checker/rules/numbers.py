@@ -10,10 +10,13 @@ lets readers compare.  Cues are per-language data in ``checker/data/claims/<lang
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from checker.claims.finder import NumberUse
 from checker.model import Finding, Severity
-from checker.rules.base import Rule, RuleContext, rule
+from checker.rules.base import Input, Rule, RuleContext, rule
+
+if TYPE_CHECKING:
+    from checker.claims.finder import NumberUse
 
 
 def _finding(
@@ -41,6 +44,7 @@ def _finding(
     "relative-risk-alone",
     Severity.WARNING,
     "A relative risk ('halves the risk', '30% lower') with no absolute figure beside it.",
+    needs=(Input.CLAIMS,),
 )
 def relative_risk_alone(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a relative risk ("halves the risk", "cuts the risk by 30%", "30% lower risk",
@@ -88,6 +92,7 @@ def relative_risk_alone(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "mixed-number-formats",
     Severity.INFO,
     "Risks or frequencies given both as '1 in 5' and as percentages in one article.",
+    needs=(Input.CLAIMS,),
 )
 def mixed_number_formats(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports, once per article, that it gives how often something happens in two formats:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from checker.model import Finding, Severity
-from checker.plain.jargon import JargonHit
 from checker.readability.formulas import MIN_GRADED_WORDS
-from checker.rules.base import Rule, RuleContext, rule
+from checker.rules.base import Input, Rule, RuleContext, rule
+
+if TYPE_CHECKING:
+    from checker.plain.jargon import JargonHit
 
 
 def _first_uses(
@@ -63,6 +66,7 @@ def _later(ctx: RuleContext, hit: JargonHit | None) -> str:
     "medical-jargon",
     Severity.WARNING,
     "A medical term from the jargon list, with plainer words to use.",
+    needs=(Input.JARGON,),
 )
 def medical_jargon(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the first use of a term from the language's jargon list (shipped in
@@ -93,6 +97,7 @@ def medical_jargon(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "unfamiliar-word",
     Severity.INFO,
     "A word that is rare in the article's language or built from medical word parts.",
+    needs=(Input.JARGON,),
 )
 def unfamiliar_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the first use of a word no list knows when it is rare in the article's language
@@ -151,6 +156,7 @@ def unfamiliar_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "term-explained",
     Severity.INFO,
     "A hard term the article explains where it first appears.",
+    needs=(Input.JARGON,),
 )
 def term_explained(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports (as information) a hard term that the article explains at its first use, so an
@@ -186,6 +192,7 @@ def term_explained(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "complex-language",
     Severity.WARNING,
     "The share of jargon, rare words and abbreviations is above the target.",
+    needs=(Input.JARGON,),
 )
 def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article whose complex-language share (the percentage of prose words that are
@@ -202,7 +209,7 @@ def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: Immunosuppression increases susceptibility to opportunistic infections.
     After: The medicine weakens your immune system, so you catch infections more easily.
     """
-    share = ctx.metrics.get("complex_language_percent")
+    share = ctx.metrics.complex_language_percent
     target = ctx.plain.complex_language_percent
     if share is None or share <= target:
         return
@@ -223,6 +230,7 @@ def complex_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "unexpanded-abbreviation",
     Severity.WARNING,
     "An abbreviation used before it is expanded (WCAG 3.1.4).",
+    needs=(Input.JARGON,),
 )
 def unexpanded_abbreviation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the first use of an abbreviation or acronym (IVIG, DMARDs, JAK, CAR-T) when it
@@ -273,6 +281,7 @@ def unexpanded_abbreviation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "familiar-medical-word",
     Severity.INFO,
     "A medical word most readers know, with a plainer word to consider.",
+    needs=(Input.JARGON,),
 )
 def familiar_medical_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports, as information, the first use of a word from the language's list of medical

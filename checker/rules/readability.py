@@ -43,22 +43,21 @@ def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     After: You take methotrexate once a week. Folic acid helps prevent sickness and liver
     problems.
     """
-    grade = ctx.metrics.get("grade")
-    if grade is None:
+    grade = ctx.metrics.grade
+    if grade is None or ctx.metrics.grade_formula is None:
         return
     target = ctx.readability.target_grade
     if grade <= target + ctx.readability.grade_margin:
         return
-    formula = BY_KEY[ctx.metrics["grade_formula"]]
-    raw = (ctx.metrics.get("scores") or {}).get(formula.key)
+    formula = BY_KEY[ctx.metrics.grade_formula]
+    raw = ctx.metrics.scores.get(formula.key)
     source = formula.title
     if formula.kind == "ease" and raw is not None:
         source = f"from {formula.title} {raw:g}"  # an ease score, read as a school grade
-    hardest = ctx.metrics.get("hardest_sentences", [])
+    hardest = ctx.metrics.hardest_sentences
     hint = ""
     if hardest:
-        first = hardest[0]
-        hint = f"; start with the hardest sentence, line {first['line']}"
+        hint = f"; start with the hardest sentence, line {hardest[0].line}"
     yield ctx.document_finding(
         self,
         f"Reading grade {grade:g} ({source}) is above the target of {target:g}{hint}",
@@ -66,8 +65,8 @@ def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         details={
             "grade": grade,
             "target": target,
-            "formula": ctx.metrics["grade_formula"],
-            "hardest_sentences": hardest,
+            "formula": ctx.metrics.grade_formula,
+            "hardest_sentences": [s.to_json() for s in hardest],
         },
     )
 
@@ -217,7 +216,7 @@ def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     After: A nurse gives you the injection every two weeks. Your doctor changes the dose
     after your blood tests.
     """
-    percent = ctx.metrics.get("passive_percent")
+    percent = ctx.metrics.passive_percent
     if percent is None or percent <= ctx.readability.passive_voice_percent:
         return
     passive = [s for s in ctx.analysis.prose_sentences if s.passive]

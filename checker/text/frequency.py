@@ -9,6 +9,9 @@ from __future__ import annotations
 import math
 from array import array
 from functools import cache
+from typing import Any
+
+from checker.table_cache import cached_table
 
 #: Zipf value given to words the list does not know at all.
 UNKNOWN_ZIPF = 1.0
@@ -23,18 +26,29 @@ class ZipfTable:
     matters when every worker process of a parallel check holds four languages.
     """
 
-    def __init__(self, lang: str) -> None:
-        from wordfreq import available_languages, cB_to_freq, read_cBpack
-
+    def __init__(
+        self,
+        lang: str,
+        words: bytes = b"",
+        starts: array[int] | None = None,
+        buckets: array[int] | None = None,
+        values: list[float] | None = None,
+    ) -> None:
         self.lang = lang
         self._cache: dict[str, float] = {}
-        self._words = b""
-        self._starts = array("I", [0])  # word i is _words[_starts[i]:_starts[i + 1]]
-        self._buckets = array("H")
-        self._values: list[float] = []
+        self._words = words
+        self._starts = starts if starts is not None else array("I", [0])
+        self._buckets = buckets if buckets is not None else array("H")
+        self._values = values or []
+
+    @classmethod
+    def build(cls, lang: str) -> ZipfTable:
+        """The table of ``lang`` from wordfreq's packed list (empty when it has none)."""
+        from wordfreq import available_languages, cB_to_freq, read_cBpack
+
         lists = available_languages()
         if lang not in lists:
-            return
+            return cls(lang)
         pack = read_cBpack(lists[lang])
         # wordfreq's own dict keeps a word's last (least frequent) bucket when listed twice
         bucket_of: dict[bytes, int] = {}
@@ -43,15 +57,35 @@ class ZipfTable:
                 bucket_of[text.encode("utf-8")] = index
         del pack
         ordered = sorted(bucket_of)
-        self._words = b"".join(ordered)
+        starts = array("I", [0])
         offset = 0
         for encoded in ordered:
             offset += len(encoded)
-            self._starts.append(offset)
-        self._buckets = array("H", (bucket_of[encoded] for encoded in ordered))
-        self._values = [
+            starts.append(offset)
+        values = [
             math.log10(cB_to_freq(-index)) + 9.0 for index in range(max(bucket_of.values()) + 1)
         ]
+        buckets = array("H", (bucket_of[encoded] for encoded in ordered))
+        return cls(lang, b"".join(ordered), starts, buckets, values)
+
+    def encode(self) -> tuple[bytes, bytes, bytes, list[float]]:
+        return (self._words, self._starts.tobytes(), self._buckets.tobytes(), self._values)
+
+    @classmethod
+    def decode(cls, lang: str, stored: Any) -> ZipfTable:
+        """A table from :meth:`encode`'s values; ``ValueError`` when they do not fit together."""
+        words, starts_bytes, buckets_bytes, values = stored
+        starts, buckets = array("I"), array("H")
+        starts.frombytes(starts_bytes)
+        buckets.frombytes(buckets_bytes)
+        if (
+            not isinstance(words, bytes)
+            or len(starts) != len(buckets) + 1
+            or starts[-1] != len(words)
+            or (buckets and max(buckets) >= len(values))
+        ):
+            raise ValueError("a damaged frequency table")
+        return cls(lang, words, starts, buckets, list(values))
 
     @property
     def available(self) -> bool:
@@ -83,4 +117,13 @@ class ZipfTable:
 
 @cache
 def zipf_table(lang: str) -> ZipfTable:
-    return ZipfTable(lang)
+    """The table of ``lang``, built once and then read from the user's cache folder."""
+    from importlib.metadata import version
+
+    return cached_table(
+        f"zipf-{lang}",
+        f"wordfreq{version('wordfreq')}",
+        lambda: ZipfTable.build(lang),
+        ZipfTable.encode,
+        lambda stored: ZipfTable.decode(lang, stored),
+    )

