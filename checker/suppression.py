@@ -36,41 +36,35 @@ def apply_suppressions(
     document: Document, findings: list[Finding]
 ) -> tuple[list[Finding], list[tuple[Directive, str]], list[Directive]]:
     """Findings left after suppression, invalid directives (with the reason), unused ones."""
+    spans, invalid = _spans(document)
+    used: set[int] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        covering = {i for i, span in enumerate(spans) if _covers(span, finding)}
+        used |= covering
+        if not covering:
+            kept.append(finding)
+    return kept, invalid, _unused(spans, used)
+
+
+def _spans(document: Document) -> tuple[list[_Span], list[tuple[Directive, str]]]:
+    """What each valid directive covers, in order, and the invalid ones with the reason."""
     invalid: list[tuple[Directive, str]] = []
     spans: list[_Span] = []
     open_disables: dict[str, Directive] = {}
     blocks = _block_lines(document)
     for directive in document.directives:
-        if directive.action not in DIRECTIVE_ACTIONS:
-            invalid.append(
-                (
-                    directive,
-                    f"unknown action '{directive.action}' "
-                    "(use ignore, disable, enable or file-ignore)",
-                )
-            )
-            continue
-        if not directive.codes:
-            invalid.append(
-                (directive, "names no rule: write the code, e.g. <!-- checker: ignore RDG003 -->")
-            )
-            continue
-        codes = []
-        for code in directive.codes:
-            found = lookup(code)
-            if found is None:
-                invalid.append((directive, f"unknown rule '{code}'"))
-            else:
-                codes.append(found.code)
+        codes = _codes(directive, invalid)
         if not codes:
             continue
         if directive.action == "file-ignore":
             spans.append(_Span(directive, frozenset(codes), 1, None, True))
         elif directive.action == "ignore":
-            target = next(((a, b) for a, b in blocks if a > directive.line), None)
-            if target is None:
-                target = (directive.line + 1, directive.line + 1)
-            spans.append(_Span(directive, frozenset(codes), target[0], target[1], False))
+            first, last = next(
+                ((a, b) for a, b in blocks if a > directive.line),
+                (directive.line + 1, directive.line + 1),
+            )
+            spans.append(_Span(directive, frozenset(codes), first, last, False))
         elif directive.action == "disable":
             for code in codes:
                 open_disables.setdefault(code, directive)
@@ -81,34 +75,50 @@ def apply_suppressions(
                     spans.append(_Span(start, frozenset({code}), start.line, directive.line, False))
     for code, start in open_disables.items():
         spans.append(_Span(start, frozenset({code}), start.line, None, False))
+    return spans, invalid
 
-    used: set[int] = set()
-    kept: list[Finding] = []
-    for finding in findings:
-        suppressed = False
-        for i, span in enumerate(spans):
-            if finding.code not in span.codes:
-                continue
-            if span.whole_file:
-                hit = True
-            elif finding.line is None or finding.scope is Scope.DOCUMENT:
-                hit = False
-            else:
-                hit = finding.line >= span.first_line and (
-                    span.last_line is None or finding.line <= span.last_line
-                )
-            if hit:
-                suppressed = True
-                used.add(i)
-        if not suppressed:
-            kept.append(finding)
+
+def _codes(directive: Directive, invalid: list[tuple[Directive, str]]) -> list[str]:
+    """The rule codes a directive names; what is wrong with it goes to ``invalid``."""
+    if directive.action not in DIRECTIVE_ACTIONS:
+        reason = f"unknown action '{directive.action}' (use ignore, disable, enable or file-ignore)"
+        invalid.append((directive, reason))
+        return []
+    if not directive.codes:
+        reason = "names no rule: write the code, e.g. <!-- checker: ignore RDG003 -->"
+        invalid.append((directive, reason))
+        return []
+    codes = []
+    for code in directive.codes:
+        found = lookup(code)
+        if found is None:
+            invalid.append((directive, f"unknown rule '{code}'"))
+        else:
+            codes.append(found.code)
+    return codes
+
+
+def _covers(span: _Span, finding: Finding) -> bool:
+    if finding.code not in span.codes:
+        return False
+    if span.whole_file:
+        return True
+    if finding.line is None or finding.scope is Scope.DOCUMENT:
+        return False
+    return finding.line >= span.first_line and (
+        span.last_line is None or finding.line <= span.last_line
+    )
+
+
+def _unused(spans: list[_Span], used: set[int]) -> list[Directive]:
+    """Directives none of whose spans suppressed anything, each once."""
+    used_directives = {(spans[i].directive.line, spans[i].directive.column) for i in used}
     seen: set[tuple[int, int]] = set()
     unused = []
-    used_directives = {(spans[i].directive.line, spans[i].directive.column) for i in used}
-    for i, span in enumerate(spans):
+    for span in spans:
         key = (span.directive.line, span.directive.column)
-        if i in used or key in used_directives or key in seen:
+        if key in used_directives or key in seen:
             continue
         seen.add(key)
         unused.append(span.directive)
-    return kept, invalid, unused
+    return unused

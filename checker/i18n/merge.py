@@ -110,67 +110,95 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> tuple[polib.POFile, 
     """A new catalog: ``catalog``'s header and translations laid over ``template``'s units."""
     active = {_key(e): e for e in catalog if not e.obsolete}
     obsolete = {_key(e): e for e in catalog.obsolete_entries()}
+    template_entries = list(template)
     merged: list[polib.POEntry | None] = []
-    pending: list[int] = []  # positions in merged still without an entry
     used: set[Key] = set()
-    kept = revived = 0
-    for template_entry in template:
-        key = _key(template_entry)
-        if key in active:
-            merged.append(_from_template(template_entry, active[key]))
-            used.add(key)
-            kept += 1
-        elif key in obsolete and _translated(obsolete[key]):
-            entry = _from_template(template_entry, obsolete[key])
-            entry.obsolete = False
-            merged.append(entry)
-            used.add(key)
-            kept += 1
-            revived += 1
-        else:
-            merged.append(None)
-            pending.append(len(merged) - 1)
-
+    revived = 0
+    for template_entry in template_entries:
+        entry, revives = _exact(template_entry, active, obsolete)
+        merged.append(entry)
+        if entry is not None:
+            used.add(_key(template_entry))
+            revived += revives
+    kept = len(used)
     candidates = [
         e for e in (*active.values(), *obsolete.values()) if _key(e) not in used and _translated(e)
     ]
-    fuzzy = 0
-    template_entries = list(template)
-    if pending and candidates:
-        wanted = [template_entries[i].msgid for i in pending]
-        pairs = _scored_pairs(wanted, [e.msgid for e in candidates])
-        taken_rows: set[int] = set()
-        taken_columns: set[int] = set()
-        for _score, row, column in pairs:
-            if row in taken_rows or column in taken_columns:
-                continue
-            taken_rows.add(row)
-            taken_columns.add(column)
-            old = candidates[column]
-            entry = _from_template(template_entries[pending[row]], old)
-            was_fuzzy = "fuzzy" in old.flags and old.previous_msgid is not None
-            entry.previous_msgid = old.previous_msgid if was_fuzzy else old.msgid
-            entry.previous_msgctxt = old.previous_msgctxt if was_fuzzy else old.msgctxt
-            if "fuzzy" not in entry.flags:
-                entry.flags.append("fuzzy")
-            merged[pending[row]] = entry
-            used.add(_key(old))
-            fuzzy += 1
-
-    new = 0
+    fuzzy = _match_fuzzily(merged, template_entries, candidates, used)
     result = polib.POFile(wrapwidth=catalog.wrapwidth)
     result.header = catalog.header
     result.metadata = dict(catalog.metadata)
     if "POT-Creation-Date" in template.metadata:
         result.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    new = 0
     for position, maybe in enumerate(merged):
         if maybe is None:
             maybe = _from_template(template_entries[position], None)
             new += 1
         result.append(maybe)
+    kept_obsolete = _keep_obsolete(result, (*active.values(), *obsolete.values()), used)
+    return result, MergeReport(kept, fuzzy, new, kept_obsolete, revived)
+
+
+def _exact(
+    template_entry: polib.POEntry,
+    active: dict[Key, polib.POEntry],
+    obsolete: dict[Key, polib.POEntry],
+) -> tuple[polib.POEntry | None, int]:
+    """The unit with the translation of the same source text (live, or a translated
+    obsolete one brought back: then 1), or None."""
+    key = _key(template_entry)
+    if key in active:
+        return _from_template(template_entry, active[key]), 0
+    if key in obsolete and _translated(obsolete[key]):
+        entry = _from_template(template_entry, obsolete[key])
+        entry.obsolete = False
+        return entry, 1
+    return None, 0
+
+
+def _match_fuzzily(
+    merged: list[polib.POEntry | None],
+    template_entries: list[polib.POEntry],
+    candidates: list[polib.POEntry],
+    used: set[Key],
+) -> int:
+    """Fill units still without an entry from the closest unused translations (each used
+    once, best score first), marked fuzzy with the old source kept; how many were filled."""
+    pending = [i for i, entry in enumerate(merged) if entry is None]
+    if not pending or not candidates:
+        return 0
+    wanted = [template_entries[i].msgid for i in pending]
+    taken_rows: set[int] = set()
+    taken_columns: set[int] = set()
+    for _score, row, column in _scored_pairs(wanted, [e.msgid for e in candidates]):
+        if row in taken_rows or column in taken_columns:
+            continue
+        taken_rows.add(row)
+        taken_columns.add(column)
+        old = candidates[column]
+        merged[pending[row]] = _fuzzy_from(template_entries[pending[row]], old)
+        used.add(_key(old))
+    return len(taken_rows)
+
+
+def _fuzzy_from(template_entry: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
+    entry = _from_template(template_entry, old)
+    was_fuzzy = "fuzzy" in old.flags and old.previous_msgid is not None
+    entry.previous_msgid = old.previous_msgid if was_fuzzy else old.msgid
+    entry.previous_msgctxt = old.previous_msgctxt if was_fuzzy else old.msgctxt
+    if "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    return entry
+
+
+def _keep_obsolete(
+    result: polib.POFile, old_entries: tuple[polib.POEntry, ...], used: set[Key]
+) -> int:
+    """Append the translations no unit uses any more as obsolete entries (never dropped)."""
     live = {_key(e) for e in result}
-    kept_obsolete = 0
-    for old in (*active.values(), *obsolete.values()):
+    kept = 0
+    for old in old_entries:
         key = _key(old)
         if key in used or key in live or not _translated(old):
             continue
@@ -178,5 +206,5 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> tuple[polib.POFile, 
         old.occurrences = []
         result.append(old)
         live.add(key)
-        kept_obsolete += 1
-    return result, MergeReport(kept, fuzzy, new, kept_obsolete, revived)
+        kept += 1
+    return kept
