@@ -334,8 +334,8 @@ def cited_claim(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Why: a citation only helps if it supports the claim; listing cited claims beside uncited
     ones makes the review complete.
 
-    Before: Statins lower LDL cholesterol.
-    After: Statins lower LDL cholesterol by about a third [1].
+    Before: Statins lower cholesterol.
+    After: Statins lower cholesterol by about a third [1].
     """
     if ctx.claims is None:
         return

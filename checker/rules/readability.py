@@ -140,7 +140,8 @@ def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     GOV.UK's limit set ``long-sentence-words = 25``.
 
     Before: If you notice a fever, a cough that does not go away, or any other sign of
-    infection while you are taking this medicine, you should contact your care team.
+    infection while you are taking this medicine, you should contact your care team straight
+    away.
     After: Call your care team if you get a fever or a cough that will not go away. These can
     be signs of an infection.
     """
