@@ -7,6 +7,7 @@ file is still checked.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -19,11 +20,11 @@ from checker import __version__, languages
 from checker.config import Config
 from checker.loading import FORMATS, load_document
 from checker.metrics import compute_metrics
-from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Scope, Severity
+from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Severity
 from checker.paths import shown
 from checker.readability.formulas import TextCounts
-from checker.rules import all_rules, by_code
-from checker.rules.base import Input, Rule, RuleContext, inputs_of
+from checker.rules import all_rules
+from checker.rules.base import Input, RuleContext, inputs_of
 from checker.selection import Selection, severities, with_severity
 from checker.suppression import apply_suppressions
 from checker.text.analysis import DocumentAnalysis, analyse
@@ -197,112 +198,22 @@ def check_document(
         config.languagetool,
         config.claims,
     )
+    runnable = [r for r in active if supported or not r.language_bound]
     findings: list[Finding] = []
-    for rule in active:
-        if rule.family in ("RDG", "PLN", "CLM", "NUM") and not supported:
-            continue
-        findings.extend(rule.run(context))
-    findings.extend(_engine_findings(document, context, supported))
-    findings, invalid, unused = apply_suppressions(document, findings)
-    meta = by_code()
-    for directive, reason in invalid:
-        findings.append(
-            _at_line(
-                meta["CHK004"],
-                document,
-                directive.line,
-                directive.column,
-                f"Invalid checker comment: {reason}",
-            )
-        )
-    for directive in unused:
-        findings.append(
-            _at_line(
-                meta["CHK003"],
-                document,
-                directive.line,
-                directive.column,
-                f"Checker comment '{directive.action} {' '.join(directive.codes)}' "
-                "suppresses nothing; remove it",
-            )
-        )
+    for rule in runnable:
+        if Input.SUPPRESSIONS not in rule.needs:
+            findings.extend(rule.run(context))
+    ran = frozenset(r.code for r in runnable)
+    findings, suppressions = apply_suppressions(document, findings, ran)
+    after = dataclasses.replace(context, suppressions=suppressions)
+    for rule in runnable:
+        if Input.SUPPRESSIONS in rule.needs:
+            findings.extend(rule.run(after))
     active_codes = {r.code for r in active}
     overrides = severities(config)
     findings = [with_severity(f, overrides) for f in findings if f.code in active_codes]
     findings.sort(key=Finding.sort_key)
     return ArticleResult(document, metrics.to_json(), tuple(findings))
-
-
-def _at_line(
-    rule: Rule, document: Document, line: int, column: int, message: str, **details: Any
-) -> Finding:
-    """A finding about an inline checker comment, placed on the comment itself."""
-    return Finding(
-        rule.code,
-        rule.name,
-        rule.severity,
-        message,
-        document.path,
-        Scope.PARAGRAPH,
-        line,
-        column,
-        line,
-        column,
-        details=details,
-    )
-
-
-def _engine_findings(document: Document, ctx: RuleContext, supported: bool) -> Iterator[Finding]:
-    meta = by_code()
-    if not supported and not document.lang:
-        rule = meta["CHK005"]
-        line = document.lang_line
-        yield ctx.document_finding(
-            rule,
-            f"'{document.declared_lang}' (from the {document.lang_source}) is not a language "
-            "code; the article was not scored. Declare a code such as 'en' or 'es-MX'",
-            line=line,
-            column=line and 1,
-            end_line=line,
-            end_column=line and 1,
-            details={"declared": document.declared_lang, "source": document.lang_source},
-        )
-    elif not supported:
-        rule = meta["CHK001"]
-        names = ", ".join(f"{code} ({name})" for code, name in languages.SUPPORTED.items())
-        line = document.lang_line
-        yield ctx.document_finding(
-            rule,
-            f"The language '{document.declared_lang}' ({document.lang}) is not supported, "
-            f"from the {document.lang_source}; the article was not scored. Supported: {names}",
-            line=line,
-            column=line and 1,
-            end_line=line,
-            end_column=line and 1,
-            details={"declared": document.declared_lang, "source": document.lang_source},
-        )
-    rule = meta["CHK002"]
-    for repair in document.repairs:
-        if repair.line is None:
-            yield ctx.document_finding(
-                rule,
-                f"Repaired: {repair.message}",
-                details={"kind": repair.kind, "count": repair.count},
-            )
-        else:
-            yield Finding(
-                rule.code,
-                rule.name,
-                rule.severity,
-                f"Repaired: {repair.message}",
-                document.path,
-                Scope.DOCUMENT,
-                repair.line,
-                1,
-                repair.line,
-                1,
-                details={"kind": repair.kind, "count": repair.count},
-            )
 
 
 def check_file(

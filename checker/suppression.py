@@ -32,10 +32,23 @@ def _block_lines(document: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    """The comments that are malformed (with the reason) and those that suppressed nothing."""
+
+    invalid: tuple[tuple[Directive, str], ...] = ()
+    unused: tuple[Directive, ...] = ()
+
+
 def apply_suppressions(
-    document: Document, findings: list[Finding]
-) -> tuple[list[Finding], list[tuple[Directive, str]], list[Directive]]:
-    """Findings left after suppression, invalid directives (with the reason), unused ones."""
+    document: Document, findings: list[Finding], ran: frozenset[str] | None = None
+) -> tuple[list[Finding], Suppressions]:
+    """Findings left after suppression, and what the comments did.
+
+    A comment is judged unused only if some rule it names ran (``ran``, the codes that ran
+    on the document; None: every rule): ``ignore RDG003`` above a long sentence is not
+    stale because ``--select CHK`` did not run RDG003.
+    """
     spans, invalid = _spans(document)
     used: set[int] = set()
     kept: list[Finding] = []
@@ -44,7 +57,8 @@ def apply_suppressions(
         used |= covering
         if not covering:
             kept.append(finding)
-    return kept, invalid, _unused(spans, used)
+    judged = [i for i, span in enumerate(spans) if ran is None or span.codes & ran]
+    return kept, Suppressions(tuple(invalid), tuple(_unused(spans, used, judged)))
 
 
 def _spans(document: Document) -> tuple[list[_Span], list[tuple[Directive, str]]]:
@@ -110,12 +124,12 @@ def _covers(span: _Span, finding: Finding) -> bool:
     )
 
 
-def _unused(spans: list[_Span], used: set[int]) -> list[Directive]:
+def _unused(spans: list[_Span], used: set[int], judged: list[int]) -> list[Directive]:
     """Directives none of whose spans suppressed anything, each once."""
     used_directives = {(spans[i].directive.line, spans[i].directive.column) for i in used}
     seen: set[tuple[int, int]] = set()
     unused = []
-    for span in spans:
+    for span in (spans[i] for i in judged):
         key = (span.directive.line, span.directive.column)
         if key in used_directives or key in seen:
             continue

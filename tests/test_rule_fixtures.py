@@ -19,6 +19,8 @@ A case is written as::
         long-sentence-words = 20
       translations: true       # optional: check the catalogs too (TRN rules)
       grammar: true            # optional: answer with the LanguageTool stand-in (GRM rules)
+      select: [CHK003, RDG003] # optional: the rules to run (default: the case's rule);
+                               # only the case's rule's findings are compared
       findings:                # [] for a passing case
         - {line: 1, column: 1, message: "..."}
       # optional per finding: path, end_line, end_column, severity, text, suggestion
@@ -84,7 +86,9 @@ def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, case: dict[
     monkeypatch.chdir(project)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("CHECKER_LANGUAGETOOL_URL", raising=False)
-    args = ["check", "--select", code, "--format", "json", "--no-cache", "--jobs", "1"]
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1"]
+    for selected in case.get("select", [code]):
+        args += ["--select", selected]
     paths = [] if case.get("translations") else sorted(_files(case))
     args += ["--translations" if case.get("translations") else "--no-translations", *paths]
     if case.get("grammar"):

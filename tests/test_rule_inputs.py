@@ -67,4 +67,6 @@ def test_rules_that_read_an_analysis_declare_it() -> None:
     assert all(Input.JARGON in needs[c] for c in needs if c.startswith("PLN"))
     assert all(Input.CLAIMS in needs[c] for c in needs if c.startswith(("CLM", "NUM")))
     assert all({Input.GRAMMAR, Input.JARGON} <= needs[c] for c in needs if c.startswith("GRM"))
-    assert not any(needs[c] for c in needs if c.startswith(("RDG", "A11Y", "CHK", "TRN")))
+    assert all(needs[c] == {Input.ANALYSIS} for c in needs if c.startswith("RDG"))
+    assert needs["CHK003"] == needs["CHK004"] == {Input.SUPPRESSIONS}
+    assert not any(needs[c] for c in needs if c.startswith(("A11Y", "TRN")))

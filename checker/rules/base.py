@@ -30,14 +30,25 @@ if TYPE_CHECKING:
     from checker.claims.finder import ClaimsResult
     from checker.grammar.checker import GrammarResult
     from checker.plain.jargon import JargonResult
+    from checker.suppression import Suppressions
 
 
 class Input(enum.Enum):
-    """An analysis a rule reads, computed only when a selected rule needs it."""
+    """What a rule reads beyond the loaded document; each is computed only when a selected
+    rule needs it.  A rule that needs a language analysis does not run on an article whose
+    language the checker does not support."""
 
+    ANALYSIS = "analysis"  # sentences, words, syllables and metrics (checker.text.analysis)
     JARGON = "jargon"  # listed terms, rare words, abbreviations (checker.plain.jargon)
     CLAIMS = "claims"  # claims, citations and numbers (checker.claims.finder)
     GRAMMAR = "grammar"  # LanguageTool's matches (checker.grammar)
+    #: what became of the inline checker comments: such rules run after the others'
+    #: findings were suppressed
+    SUPPRESSIONS = "suppressions"
+
+    @property
+    def language_bound(self) -> bool:
+        return self is not Input.SUPPRESSIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +66,8 @@ class RuleContext:
     grammar: GrammarResult | None = None  # None when LanguageTool did not check the article
     languagetool: LanguageToolOptions = field(default_factory=LanguageToolOptions)
     claims_options: ClaimsOptions = field(default_factory=ClaimsOptions)
+    #: the inline comments that were invalid or suppressed nothing (Input.SUPPRESSIONS)
+    suppressions: Suppressions | None = None
 
     def block_finding(
         self,
@@ -134,6 +147,11 @@ class Rule:
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         return self.check(self, context)
+
+    @property
+    def language_bound(self) -> bool:
+        """Whether the rule reads an analysis of a supported language."""
+        return any(need.language_bound for need in self.needs)
 
 
 def rule(

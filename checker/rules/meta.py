@@ -1,20 +1,49 @@
 """CHK: what the checker itself has to tell: repairs, languages, suppressions.
 
-These findings are made by the engine rather than by analysing text, but they
-are rules like any other: they have codes, can be selected and ignored, and are
-documented by ``checker explain``.
+These rules read what loading the article found (its language, the repairs it made) and
+what became of its inline checker comments (``needs=[Input.SUPPRESSIONS]``: they run
+after the other rules' findings were suppressed), rather than the text itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.model import Finding, Severity
-from checker.rules.base import Rule, RuleContext, rule
+from checker import languages
+from checker.model import Directive, Finding, Scope, Severity
+from checker.rules.base import Input, Rule, RuleContext, rule
 
 
-def _engine_made(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    return iter(())
+def _on_language_line(ctx: RuleContext, rule: Rule, message: str) -> Finding:
+    """A finding on the line that declares the article's language (the document if none)."""
+    document = ctx.document
+    line = document.lang_line
+    return ctx.document_finding(
+        rule,
+        message,
+        line=line,
+        column=line and 1,
+        end_line=line,
+        end_column=line and 1,
+        details={"declared": document.declared_lang, "source": document.lang_source},
+    )
+
+
+def _at_comment(rule: Rule, ctx: RuleContext, directive: Directive, message: str) -> Finding:
+    """A finding about an inline checker comment, placed on the comment itself."""
+    line, column = directive.line, directive.column
+    return Finding(
+        rule.code,
+        rule.name,
+        rule.severity,
+        message,
+        ctx.document.path,
+        Scope.PARAGRAPH,
+        line,
+        column,
+        line,
+        column,
+    )
 
 
 @rule(
@@ -32,7 +61,16 @@ def unsupported_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     After: ``lang: es`` for a Spanish article, or ``select``/``ignore`` the rule for
     folders of languages you do not check.
     """
-    return _engine_made(self, ctx)
+    document = ctx.document
+    if document.lang in languages.SUPPORTED or not document.lang:
+        return
+    names = ", ".join(f"{code} ({name})" for code, name in languages.SUPPORTED.items())
+    yield _on_language_line(
+        ctx,
+        self,
+        f"The language '{document.declared_lang}' ({document.lang}) is not supported, "
+        f"from the {document.lang_source}; the article was not scored. Supported: {names}",
+    )
 
 
 @rule(
@@ -51,7 +89,25 @@ def input_repaired(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: ``the bodyâ€™s own tissues`` / ``View Details``
     After: ``the body’s own tissues`` (and fix the source so the repair is no longer needed)
     """
-    return _engine_made(self, ctx)
+    for repair in ctx.document.repairs:
+        details = {"kind": repair.kind, "count": repair.count}
+        message = f"Repaired: {repair.message}"
+        if repair.line is None:
+            yield ctx.document_finding(self, message, details=details)
+            continue
+        yield Finding(
+            self.code,
+            self.name,
+            self.severity,
+            message,
+            ctx.document.path,
+            Scope.DOCUMENT,
+            repair.line,
+            1,
+            repair.line,
+            1,
+            details=details,
+        )
 
 
 @rule(
@@ -59,6 +115,7 @@ def input_repaired(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "unused-suppression",
     Severity.WARNING,
     "An inline checker comment suppresses nothing.",
+    needs=(Input.SUPPRESSIONS,),
 )
 def unused_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported for ``<!-- checker: ignore CODE -->`` (and ``disable``/``file-ignore``)
@@ -67,7 +124,16 @@ def unused_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: ``<!-- checker: ignore RDG003 -->`` above a sentence that is now short.
     After: remove the comment.
     """
-    return _engine_made(self, ctx)
+    if ctx.suppressions is None:
+        return
+    for directive in ctx.suppressions.unused:
+        yield _at_comment(
+            self,
+            ctx,
+            directive,
+            f"Checker comment '{directive.action} {' '.join(directive.codes)}' "
+            "suppresses nothing; remove it",
+        )
 
 
 @rule(
@@ -75,6 +141,7 @@ def unused_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "invalid-suppression",
     Severity.ERROR,
     "An inline checker comment is malformed or names an unknown rule.",
+    needs=(Input.SUPPRESSIONS,),
 )
 def invalid_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reported for checker comments with an unknown action, no rule code, or an unknown
@@ -84,7 +151,10 @@ def invalid_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: ``<!-- checker: ignore -->`` or ``<!-- checker: ignroe RDG003 -->``
     After: ``<!-- checker: ignore RDG003 -->`` (or ``long-sentence``)
     """
-    return _engine_made(self, ctx)
+    if ctx.suppressions is None:
+        return
+    for directive, reason in ctx.suppressions.invalid:
+        yield _at_comment(self, ctx, directive, f"Invalid checker comment: {reason}")
 
 
 @rule(
@@ -101,7 +171,15 @@ def invalid_language(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Before: ``lang: 2024-05-01`` or ``lang: english``
     After: ``lang: en`` (``date:`` for the date)
     """
-    return _engine_made(self, ctx)
+    document = ctx.document
+    if document.lang in languages.SUPPORTED or document.lang:
+        return
+    yield _on_language_line(
+        ctx,
+        self,
+        f"'{document.declared_lang}' (from the {document.lang_source}) is not a language "
+        "code; the article was not scored. Declare a code such as 'en' or 'es-MX'",
+    )
 
 
 RULES = (

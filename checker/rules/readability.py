@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from checker.model import BlockKind, Finding, Severity
 from checker.readability.formulas import BY_KEY
-from checker.rules.base import Rule, RuleContext, rule
+from checker.rules.base import Input, Rule, RuleContext, rule
 from checker.text.analysis import Sentence
 from checker.text.segment import words
 
@@ -17,6 +17,7 @@ from checker.text.segment import words
     "grade-above-target",
     Severity.WARNING,
     "The article's reading grade is above the target grade.",
+    needs=(Input.ANALYSIS,),
 )
 def grade_above_target(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an article whose reading grade (the primary formula for its language) is above
@@ -87,6 +88,7 @@ def _very_hard(sentence: Sentence, threshold: float) -> bool:
     "very-hard-sentence",
     Severity.WARNING,
     "A sentence is very hard to read (long, with many rare or long words).",
+    needs=(Input.ANALYSIS,),
 )
 def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags sentences of 15 words or more whose estimated difficulty is at or above
@@ -124,6 +126,7 @@ def very_hard_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "long-sentence",
     Severity.WARNING,
     "A sentence has more words than the limit for its language.",
+    needs=(Input.ANALYSIS,),
 )
 def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags sentences longer than ``long-sentence-words`` (30 for English, German and
@@ -172,7 +175,13 @@ def prose_words(text: str) -> int:
     return len(words(_FIGURES_ASIDE.sub(" ", text)))
 
 
-@rule("RDG004", "long-paragraph", Severity.WARNING, "A paragraph has more words than the limit.")
+@rule(
+    "RDG004",
+    "long-paragraph",
+    Severity.WARNING,
+    "A paragraph has more words than the limit.",
+    needs=(Input.ANALYSIS,),
+)
 def long_paragraph(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Flags paragraphs longer than ``long-paragraph-words`` (default 150).
 
@@ -198,7 +207,13 @@ def long_paragraph(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("RDG005", "passive-voice", Severity.INFO, "Too many sentences are in the passive voice.")
+@rule(
+    "RDG005",
+    "passive-voice",
+    Severity.INFO,
+    "Too many sentences are in the passive voice.",
+    needs=(Input.ANALYSIS,),
+)
 def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Reports, once, an article in which more than ``passive-voice-percent`` (default 10, as
     Yoast advises) of prose sentences use the passive voice, and lists those sentences in
@@ -234,7 +249,13 @@ def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-@rule("RDG006", "passive-sentence", Severity.INFO, "A sentence in the passive voice.")
+@rule(
+    "RDG006",
+    "passive-sentence",
+    Severity.INFO,
+    "A sentence in the passive voice.",
+    needs=(Input.ANALYSIS,),
+)
 def passive_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """Shows, as information, each prose sentence in the passive voice, so that the report
     can mark them in place.  English, Spanish, French and German.
