@@ -45,9 +45,10 @@ from speed import (  # bench/speed.py: the phrase lists of the corpus
 
 from checker.config import Config
 from checker.i18n.catalog import read_catalog
-from checker.i18n.qa import check_catalog, links, markup, numbers
+from checker.i18n.qa import links, markup, numbers
 from checker.plain.jargon import DEFAULT_RARE_ZIPF, JargonFinder, finder_for
 from checker.plain.lexicon import lexicon_for
+from checker.rules.translation import check_catalog
 
 LOCALES = ("es", "fr", "de")
 #: The sentence openers of ``ArticleWriter.sentence`` (written inline there).

@@ -166,7 +166,7 @@ def check_document(
     options = config.readability_for(document.lang, rel)
     supported = document.lang in languages.SUPPORTED
     codes = selection.for_file(config, rel)
-    active = [r for r in all_rules() if r.code in codes]
+    active = [r for r in all_rules() if r.code in codes and not r.catalog]
     # each analysis runs only when a selected rule reads it (per-file ignores included)
     needs = inputs_of(active) if supported else frozenset()
     if supported:

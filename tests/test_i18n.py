@@ -534,7 +534,7 @@ def test_a_translation_harder_than_its_source_on_its_own_scale(
 
 
 def test_grades_are_compared_on_the_translations_scale() -> None:
-    from checker.i18n.check import _harder_than_source
+    from checker.rules.translation import harder_than as _harder_than_source
 
     # French reads 5.8 grades below English: English 9 is French 3.2
     assert _harder_than_source(9.0, 8.0, 9.0, "en", "fr") == (3.2, 8.0)
@@ -546,3 +546,37 @@ def test_grades_are_compared_on_the_translations_scale() -> None:
     assert _harder_than_source(11.5, 8.0, 6.0, "es", "en") == (9.0, 8.0)
     assert _harder_than_source(10.9, 8.0, 6.0, "es", "en") is None
     assert _harder_than_source(None, 8.0, 6.0, "es", "en") is None
+
+
+def test_a_translation_already_checked_from_disk_is_scored_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalog check needs the built translation's grade only; checking its rules (and
+    LanguageTool) again would double the work and could disagree with the file's check."""
+    import checker.i18n.check
+    from checker.pipeline import check_all
+    from checker.selection import Selection
+
+    config, path = started(tmp_path, "es")
+    translate_all(path, "Tome ")
+    build(config, "es")
+    built = tmp_path / "content/es/mtx.md"
+    assert built.is_file()
+    checked_here: list[str] = []
+    real = checker.i18n.check.check_document
+
+    def counting(document, *args):  # type: ignore[no-untyped-def]
+        checked_here.append(document.path)
+        return real(document, *args)
+
+    monkeypatch.setattr(checker.i18n.check, "check_document", counting)
+    selection = Selection.build(["ALL"], ["GRM"])
+    result = check_all([tmp_path / "content"], config, selection, translations=True)
+    assert checked_here == []
+    catalog = next(a for a in result.articles if a.document.path.endswith(".po"))
+    on_disk = next(a for a in result.articles if a.document.path == "content/es/mtx.md")
+    assert catalog.metrics["grade"] == on_disk.metrics["grade"]
+    # without the file on disk, the translation is built in memory and checked once
+    built.unlink()
+    check_all([tmp_path / "content"], config, selection, translations=True)
+    assert checked_here == ["content/es/mtx.md"]

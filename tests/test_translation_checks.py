@@ -6,7 +6,8 @@ import polib
 import pytest
 
 from checker.config import I18nOptions
-from checker.i18n.qa import check_catalog, numbers
+from checker.i18n.qa import numbers
+from checker.rules.translation import check_catalog
 
 
 def codes_for(source: str, translation: str, locale: str = "fr", **flags: object) -> list[str]:

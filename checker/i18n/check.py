@@ -23,14 +23,15 @@ from checker.grammar.checker import GrammarChecker
 from checker.i18n.build import build_article, load_source
 from checker.i18n.catalog import CatalogError, read_catalog
 from checker.i18n.layout import Layout
-from checker.i18n.qa import catalog_finding, check_catalog
 from checker.i18n.stats import catalog_stats, state
 from checker.i18n.units import extract_units
+from checker.languages import SUPPORTED
 from checker.loading import parse_document
 from checker.mapped_text import SourceLines
 from checker.model import CatalogUnit, Document, Finding, LoadError
-from checker.readability.calibration import comparable_grade
 from checker.readability.formulas import primary_grade
+from checker.rules import all_rules
+from checker.rules.base import CatalogContext, TranslationGrades
 from checker.selection import Selection, severities, with_severity
 from checker.text.analysis import analyse
 
@@ -100,31 +101,12 @@ def _grade_of(source: Document, grades: Mapping[str, float | None]) -> float | N
     return scored[0] if scored else None
 
 
-#: How many grades harder than its source, on its own language's scale, a translation may
-#: read before TRN012 flags it.
-HARDER_BY = 2.0
-
-
-def _harder_than_source(
-    grade: float | None,
-    target: float | None,
-    source_grade: float | None,
-    source_lang: str,
-    lang: str,
-) -> tuple[float, float] | None:
-    """``(expected grade, target)`` when a translation is both above its own language's
-    target and more than ``HARDER_BY`` grades above what its source's grade corresponds to
-    in its language (``checker.readability.calibration``); ``None`` otherwise.
-
-    A translation within its own target is fine however its source reads, and one no
-    harder than its source leaves the problem to the source (RDG001 there).
-    """
-    if grade is None or target is None or source_grade is None:
-        return None
-    expected = comparable_grade(source_grade, source_lang, lang)
-    if expected is None or grade <= target or grade <= expected + HARDER_BY:
-        return None
-    return expected, target
+def _catalog_findings(
+    context: CatalogContext, config: Config, selection: Selection
+) -> tuple[Finding, ...]:
+    """The selected TRN rules' findings on one catalog, at the configured severities."""
+    rules = [r for r in all_rules() if r.catalog and r.code in selection.codes]
+    return _keep([f for r in rules for f in r.run(context)], config, selection)
 
 
 def check_catalog_file(
@@ -140,22 +122,23 @@ def check_catalog_file(
     """Check one catalog and the translation it builds.
 
     ``grades`` are the reading grades of the articles already checked from disk, by
-    path: a built translation among them is not checked again, and a source among
-    them is not scored again.
+    path: a built translation among them is not checked again (only scored), and a source
+    among them is not scored again.
     """
     rel = config.relative(path)
-    stand_in = _catalog_document(rel, article_id, locale)
+    context = CatalogContext(rel, locale, config.source_language, config.i18n, config.languages)
     try:
         catalog = read_catalog(path)
     except CatalogError as exc:
-        finding = catalog_finding("TRN010", rel, None, exc.message, exc.line)
-        stand_in_result = ArticleResult(
-            stand_in, {"catalog": None}, _keep([finding], config, selection)
-        )
-        return CatalogCheck([stand_in_result])
+        context = dataclasses.replace(context, read_error=(exc.message, exc.line))
+        stand_in = _catalog_document(rel, article_id, locale)
+        findings = _catalog_findings(context, config, selection)
+        return CatalogCheck([ArticleResult(stand_in, {"catalog": None}, findings)])
+    source_lang = catalog.metadata.get("X-Source-Language") or config.source_language
+    context = dataclasses.replace(context, catalog=catalog, source_language=source_lang)
     declared = catalog.metadata.get("X-Source-File") or None
     results = _check_read_catalog(
-        config, selection, layout, locale, article_id, path, catalog, grades, grammar
+        config, selection, layout, article_id, path, context, grades, grammar
     )
     target = results[0].metrics.get("translation_path")
     return CatalogCheck(results, declared, target)
@@ -165,43 +148,30 @@ def _check_read_catalog(
     config: Config,
     selection: Selection,
     layout: Layout,
-    locale: str,
     article_id: str,
     path: Path,
-    catalog: polib.POFile,
+    context: CatalogContext,
     grades: Mapping[str, float | None],
     grammar: GrammarChecker | None,
 ) -> list[ArticleResult]:
-    rel = config.relative(path)
+    catalog, locale, rel = context.catalog, context.locale, context.path
+    assert catalog is not None
     stand_in = _catalog_document(rel, article_id, locale)
     stats = catalog_stats(catalog, article_id, locale, rel)
-    source_lang = catalog.metadata.get("X-Source-Language") or config.source_language
-    findings = list(check_catalog(catalog, rel, locale, source_lang, config.i18n, config.languages))
-    results: list[ArticleResult] = []
     metrics: dict[str, Any] = {"catalog": stats.to_json()}
     units = catalog_units(catalog)
     try:
         source = load_source(config, catalog, path)
     except CatalogError as exc:
-        findings.append(catalog_finding("TRN011", rel, None, exc.message))
-        kept = _keep(findings, config, selection)
-        results.append(ArticleResult(stand_in, metrics, kept, units))
-        return results
+        context = dataclasses.replace(context, source_problem=exc.message)
+        findings = _catalog_findings(context, config, selection)
+        return [ArticleResult(stand_in, metrics, findings, units)]
     metrics["source_path"] = source.path
     live = {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
     missing = [u for u in extract_units(source) if u.key not in live]
     if missing:
-        findings.append(
-            catalog_finding(
-                "TRN011",
-                rel,
-                None,
-                f"{len(missing)} unit(s) of {source.path} are not in this catalog (first at "
-                f"line {missing[0].lines[0]}): run `checker i18n extract` and "
-                "`checker i18n update`",
-                missing=len(missing),
-            )
-        )
+        context = dataclasses.replace(context, missing=(len(missing), missing[0].lines[0]))
+    context = dataclasses.replace(context, source_path=source.path)
     target = layout.built(locale, article_id, Path(source.path).suffix)
     built = build_article(source, catalog, locale, target)
     target_rel = config.relative(target)
@@ -213,41 +183,36 @@ def _check_read_catalog(
             translated = parse_document(built.text, source.format, target_rel, target_rel, config)
         except LoadError:
             translated = None
+    results: list[ArticleResult] = []
+    target_grade: float | None
     if translated is not None:
         built_from = {"built_from": rel}  # not on disk: say where it comes from
         translated = dataclasses.replace(translated, metadata={**translated.metadata, **built_from})
-        translated_result = check_document(translated, config, selection, grammar)
-        grade = translated_result.metrics.get("grade")
+        if target_rel in grades:
+            # checked from disk already: scored here, never checked a second time
+            grade, target_grade = _score(translated, config)
+        else:
+            translated_result = check_document(translated, config, selection, grammar)
+            grade = translated_result.metrics.get("grade")
+            target_grade = translated_result.metrics.get("target_grade")
+            results.append(translated_result)
         source_grade = _grade_of(source, grades)
         metrics["grade"] = grade
         metrics["source_grade"] = source_grade
-        harder = _harder_than_source(
-            grade,
-            translated_result.metrics.get("target_grade"),
-            source_grade,
-            source.lang,
-            translated.lang,
-        )
-        if harder is not None:
-            expected, target_grade = harder
-            findings.append(
-                catalog_finding(
-                    "TRN012",
-                    rel,
-                    None,
-                    f"The {locale} translation reads at grade {grade:g} (target "
-                    f"{target_grade:g}); its source's grade {source_grade:g} ({source.lang}) "
-                    f"corresponds to {expected:g} in {translated.lang}: simplify the translation",
-                    grade=grade,
-                    source_grade=source_grade,
-                    expected_grade=expected,
-                    target_grade=target_grade,
-                )
-            )
-        if target_rel not in grades:
-            results.append(translated_result)
-    results.insert(0, ArticleResult(stand_in, metrics, _keep(findings, config, selection), units))
+        scores = TranslationGrades(grade, target_grade, source_grade, source.lang, translated.lang)
+        context = dataclasses.replace(context, grades=scores)
+    findings = _catalog_findings(context, config, selection)
+    results.insert(0, ArticleResult(stand_in, metrics, findings, units))
     return results
+
+
+def _score(document: Document, config: Config) -> tuple[float | None, float]:
+    """An article's grade and target as :func:`check_document` gives them, without its rules."""
+    target = config.readability_for(document.lang, document.path).target_grade
+    if document.lang not in SUPPORTED:
+        return None, target
+    grade = primary_grade(analyse(document).counts, document.lang)
+    return (grade[0] if grade else None), target
 
 
 def catalog_units(catalog: polib.POFile) -> tuple[CatalogUnit, ...]:

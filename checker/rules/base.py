@@ -20,6 +20,7 @@ from checker.metrics import ArticleMetrics
 from checker.model import Block, Document, Finding, Scope, Severity
 from checker.options import (
     ClaimsOptions,
+    I18nOptions,
     LanguageToolOptions,
     PlainLanguageOptions,
     ReadabilityOptions,
@@ -27,6 +28,8 @@ from checker.options import (
 from checker.text.analysis import DocumentAnalysis, Sentence
 
 if TYPE_CHECKING:
+    import polib
+
     from checker.claims.finder import ClaimsResult
     from checker.grammar.checker import GrammarResult
     from checker.plain.jargon import JargonResult
@@ -125,7 +128,37 @@ class RuleContext:
         return {"line": line, "column": column, "text": sentence.text}
 
 
-CheckFunction = Callable[["Rule", RuleContext], Iterator[Finding]]
+@dataclass(frozen=True, slots=True)
+class TranslationGrades:
+    """The grade of the translation a catalog builds, beside its source's (TRN012)."""
+
+    grade: float | None
+    target: float | None  # the translation's target grade in its language
+    source_grade: float | None
+    source_lang: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogContext:
+    """What the TRN rules read about one catalog."""
+
+    path: str  # the catalog, as findings show it
+    locale: str
+    source_language: str
+    options: I18nOptions
+    languages: tuple[str, ...] = ()  # the project's languages, for language detection
+    catalog: polib.POFile | None = None  # None when it could not be read
+    read_error: tuple[str, int | None] | None = None  # why not, and the line
+    source_path: str | None = None  # the source article, when it could be loaded
+    source_problem: str | None = None  # why the source article could not be loaded
+    missing: tuple[int, int] | None = None  # source units not in the catalog: count, first line
+    grades: TranslationGrades | None = None  # when the translation was built and scored
+
+
+#: ``(rule, context) -> findings``; the context is a :class:`RuleContext` for article rules
+#: and a :class:`CatalogContext` for catalog rules (``Rule.catalog``).
+CheckFunction = Callable[["Rule", Any], Iterator[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +169,8 @@ class Rule:
     summary: str
     check: CheckFunction
     needs: frozenset[Input] = frozenset()
+    #: runs on each catalog (a CatalogContext) rather than on each article
+    catalog: bool = False
 
     @property
     def family(self) -> str:
@@ -145,7 +180,7 @@ class Rule:
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or self.summary)
 
-    def run(self, context: RuleContext) -> Iterator[Finding]:
+    def run(self, context: RuleContext | CatalogContext) -> Iterator[Finding]:
         return self.check(self, context)
 
     @property
@@ -155,13 +190,19 @@ class Rule:
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str, *, needs: Iterable[Input] = ()
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    needs: Iterable[Input] = (),
+    catalog: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule: ``@rule("PLN001", "medical-jargon", Severity.WARNING, "...",
-    needs=[Input.JARGON])``."""
+    needs=[Input.JARGON])``; ``catalog=True`` for a rule that reads a catalog."""
 
     def wrap(function: CheckFunction) -> Rule:
-        return Rule(code, name, severity, summary, function, frozenset(needs))
+        return Rule(code, name, severity, summary, function, frozenset(needs), catalog)
 
     return wrap
 
