@@ -24,9 +24,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from checker.config import Config, load_config  # noqa: E402
-from checker.engine import CheckResult, Selection, check_paths  # noqa: E402
+from checker.engine import CheckResult, Selection  # noqa: E402
 from checker.grammar.checker import GrammarChecker  # noqa: E402
-from checker.i18n.check import check_translations  # noqa: E402
+from checker.pipeline import check_paths  # noqa: E402
 from tests.languagetool_server import serve  # noqa: E402
 
 
@@ -34,11 +34,8 @@ def full_check(config: Config, selection: Selection, cache: Path | None) -> Chec
     grammar = None
     if cache is not None:
         grammar = GrammarChecker(config.languagetool, cache)
-    result = check_paths(
-        [config.root / p for p in config.paths], config, selection, grammar=grammar
-    )
-    extra = check_translations(config, selection, checked=result.articles, grammar=grammar)
-    return dataclasses.replace(result, articles=result.articles + tuple(extra))
+    targets = [config.root / p for p in config.paths]
+    return check_paths(targets, config, selection, translations=True, grammar=grammar)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,6 @@ per rule.  Then saves ``docs/report-dashboard.png`` and ``docs/report-article.pn
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 import tempfile
@@ -30,15 +29,14 @@ ARTICLE_PAGE = "articles/content_methotrexate-weekly-dosing.md.html"
 
 def write_sample_report(out: Path) -> None:
     from checker.config import load_config
-    from checker.engine import Selection, check_paths
-    from checker.i18n.check import check_translations
+    from checker.engine import Selection
+    from checker.pipeline import check_paths
     from checker.report.site import write_report
 
     config = load_config(REPO / "pyproject.toml")
     selection = Selection.build(config.select, config.ignore)
-    result = check_paths([config.root / p for p in config.paths], config, selection)
-    extra = check_translations(config, selection, checked=result.articles)
-    result = dataclasses.replace(result, articles=result.articles + tuple(extra))
+    targets = [config.root / p for p in config.paths]
+    result = check_paths(targets, config, selection, translations=True)
     write_report(result, out, config.source_language)
 
 

@@ -21,8 +21,9 @@ from checker.paths import is_within, printable, shown
 
 if TYPE_CHECKING:
     from checker.config import Config
-    from checker.output.records import Renderer, RunSummary
+    from checker.output.records import Renderer
     from checker.selection import Selection
+    from checker.summary import RunSummary
 
 app = command_group(
     "checker", "Check health articles for reading grade, plain language and translation problems."
@@ -117,25 +118,11 @@ def _prepare(
     return config, selection, targets, with_catalogs
 
 
-def _task_count(config: Config, targets: list[Path], with_catalogs: bool) -> int:
-    from checker.engine import discover
-    from checker.i18n.layout import Layout
-
-    count = len(discover(targets, follow_links=config.follow_links)[0])
-    if with_catalogs:
-        layout = Layout.of(config)
-        count += sum(len(layout.catalogs(loc)) for loc in layout.locales(config.i18n.locales))
-    return count
-
-
-def _progress_bar(
-    stack: ExitStack, config: Config, targets: list[Path], with_catalogs: bool
-) -> Callable[[], None] | None:
+def _progress_bar(stack: ExitStack, tasks: int) -> Callable[[], None] | None:
     """A progress bar on standard error for runs of more than 20 files, else None."""
-    length = _task_count(config, targets, with_catalogs)
-    if length <= 20:
+    if tasks <= 20:
         return None
-    bar = stack.enter_context(typer.progressbar(length=length, label="Checking", file=sys.stderr))
+    bar = stack.enter_context(typer.progressbar(length=tasks, label="Checking", file=sys.stderr))
     return lambda: bar.update(1)
 
 
@@ -319,14 +306,13 @@ def _stream_check(
 ) -> RunSummary:
     """Check, writing each article's output as soon as it is ready, in order."""
     from checker.engine import grammar_checker
-    from checker.output.records import RunSummary
     from checker.pipeline import CheckRun, default_jobs
     from checker.result_cache import ResultCache
+    from checker.summary import RunSummary
 
     cache = ResultCache(config.cache_folder, warn=_warn) if use_cache else None
     summary = RunSummary(config.fail_on)
     with ExitStack() as stack:
-        tick = _progress_bar(stack, config, targets, with_catalogs) if progress else None
         run = CheckRun(
             config,
             selection,
@@ -334,11 +320,12 @@ def _stream_check(
             cache=cache,
             grammar=grammar_checker(config, selection),
             renderer=renderer,
-            progress=tick,
             warn=_warn,
         )
+        plan = run.plan(targets, with_catalogs)
+        run.progress = _progress_bar(stack, plan.tasks) if progress else None
         stream.write(renderer.start())
-        for outcome in run.outcomes(targets, with_catalogs):
+        for outcome in run.outcomes(plan):
             summary.errors.extend(outcome.errors)
             summary.add_counts(outcome.articles, outcome.counts)
             stream.write(renderer.emit(outcome.piece))
@@ -378,22 +365,21 @@ def report(
     'checker check --format json'.  Exits like 'checker check'.
     """
     from checker.engine import grammar_checker
-    from checker.pipeline import check_all, default_jobs
+    from checker.pipeline import check_paths, default_jobs
     from checker.report.site import write_report
 
     config, selection, targets, with_catalogs = _prepare(
         paths, select, ignore, fail_on, config_file, translations
     )
     with ExitStack() as stack:
-        tick = _progress_bar(stack, config, targets, with_catalogs) if sys.stderr.isatty() else None
-        result = check_all(
+        result = check_paths(
             targets,
             config,
             selection,
             translations=with_catalogs,
             jobs=jobs or default_jobs(),
             grammar=grammar_checker(config, selection),
-            progress=tick,
+            progress=(lambda tasks: _progress_bar(stack, tasks)) if sys.stderr.isatty() else None,
         )
     folder = out if out is not None else config.root / "reports"
     try:
@@ -410,7 +396,7 @@ def report(
     )
     typer.echo(f"Report written to {_from_cwd(written.index)} ({written.pages} pages, {size})")
     typer.echo(written.summary)
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(result.summary().exit_code)
 
 
 def _from_cwd(path: Path) -> str:

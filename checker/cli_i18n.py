@@ -19,7 +19,7 @@ from checker.cli_app import command_group, load_config_or_exit
 if TYPE_CHECKING:
     from checker.config import Config
     from checker.i18n.stats import CatalogStats
-    from checker.i18n.workflow import Outcome
+    from checker.i18n.workflow import StepResult
 
 app = command_group(
     "i18n", "Keep translations in step: extract, init, update, compile, stats, build, check."
@@ -42,7 +42,7 @@ def _config(config_file: Path | None) -> Config:
     return load_config_or_exit(config_file)
 
 
-def _report(outcomes: Iterable[Outcome], work_to_do: str = "") -> int:
+def _report(outcomes: Iterable[StepResult], work_to_do: str = "") -> int:
     """Print one line per outcome; 2 when any was an error, else 1 when any has the status
     ``work_to_do`` (a catalog out of date, a build refused), else 0."""
     code = 0
@@ -153,9 +153,8 @@ def check_command(
     import dataclasses
     import sys
 
-    from checker.engine import CheckResult
-    from checker.i18n.check import check_translations
     from checker.model import Severity
+    from checker.pipeline import check_paths
     from checker.selection import Selection
 
     config = _config(config_file)
@@ -165,8 +164,9 @@ def check_command(
         except ValueError as exc:
             typer.echo(f"checker: error: --fail-on: {exc}", err=True)
             raise typer.Exit(2) from None
-    selection = Selection.build(config.select, config.ignore)
-    result = CheckResult(tuple(check_translations(config, selection, locales)), (), config.fail_on)
+    # LanguageTool is left to `checker check`: this command answers from the catalogs alone
+    selection = Selection.build(config.select, (*config.ignore, "GRM"))
+    result = check_paths([], config, selection, translations=True, locales=locales)
     if output_format == "json":
         from checker.output.json_format import render as render_json
 
@@ -175,7 +175,7 @@ def check_command(
         from checker.output.text_format import render as render_text
 
         sys.stdout.write(render_text(result, colour=sys.stdout.isatty()))
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(result.summary().exit_code)
 
 
 @app.command()

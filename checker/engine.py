@@ -1,17 +1,15 @@
-"""The library API behind ``checker check``: find files, load, analyse, run rules.
+"""One article checked: load it, run the analyses the selected rules read, run the rules.
 
-The CLI is a thin layer over :func:`check_paths`; tests call it directly.  A file
-that cannot be read becomes an :class:`~checker.model.InputError` and every other
-file is still checked.
+A whole run (many files, catalogs, processes, the cache) is :mod:`checker.pipeline`'s
+:func:`~checker.pipeline.check_paths`.  A file that cannot be read becomes an
+:class:`~checker.model.InputError` and every other file is still checked.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +24,7 @@ from checker.readability.formulas import TextCounts
 from checker.rules import all_rules
 from checker.rules.base import Input, RuleContext, inputs_of
 from checker.selection import Selection, severities, with_severity
+from checker.summary import RunSummary
 from checker.suppression import apply_suppressions
 from checker.text.analysis import DocumentAnalysis, analyse
 
@@ -58,20 +57,14 @@ class CheckResult:
         for article in self.articles:
             yield from article.findings
 
-    def counts(self) -> dict[str, int]:
-        out = {s.label: 0 for s in reversed(Severity)}
-        for finding in self.findings:
-            out[finding.severity.label] += 1
-        return out
-
-    @property
-    def exit_code(self) -> int:
-        """2 for input errors, 1 for findings at or above ``fail_on``, else 0."""
-        if self.errors:
-            return 2
-        if any(f.severity >= self.fail_on for f in self.findings):
-            return 1
-        return 0
+    def summary(self) -> RunSummary:
+        """Articles, findings by severity, unreadable files and the exit code."""
+        summary = RunSummary(self.fail_on, errors=list(self.errors), grammar=self.grammar)
+        for article in self.articles:
+            summary.articles += 1
+            for finding in article.findings:
+                summary.counts[finding.severity.label] += 1
+        return summary
 
 
 def discover(
@@ -236,55 +229,6 @@ def check_file(
         )
 
 
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often while checking, then restore the thresholds.
-
-    A check allocates millions of small objects that live until the report is
-    written; with the default thresholds the cyclic collector rescans them over and
-    over (about a tenth of a large check's time).  Reference counting still frees
-    everything that is not in a cycle.
-    """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 1000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-
-
-def check_paths(
-    paths: Iterable[Path],
-    config: Config,
-    selection: Selection | None = None,
-    progress: Callable[[Path], None] | None = None,
-    grammar: GrammarChecker | None = None,
-) -> CheckResult:
-    """Check every article under ``paths``; unreadable files become errors, never exceptions.
-
-    ``grammar`` is the run's LanguageTool stage; by default one is made when a GRM rule
-    is selected.  Pass the same one to :func:`checker.i18n.check.check_translations`.
-    """
-    if selection is None:
-        selection = Selection.build(config.select, config.ignore)
-    if grammar is None:
-        grammar = grammar_checker(config, selection)
-    files, errors = discover(paths, follow_links=config.follow_links)
-    articles: list[ArticleResult] = []
-    with _fewer_collections():
-        for path in files:
-            outcome = check_file(path, config, selection, grammar)
-            if isinstance(outcome, InputError):
-                errors.append(outcome)
-            else:
-                articles.append(outcome)
-            if progress is not None:
-                progress(path)
-    return CheckResult(
-        tuple(articles), tuple(errors), config.fail_on, grammar.run if grammar else None
-    )
-
-
 def rules_table() -> list[dict[str, str]]:
     return [
         {"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary}
@@ -298,7 +242,6 @@ __all__ = [
     "Selection",
     "__version__",
     "check_document",
-    "check_paths",
     "discover",
     "rules_table",
 ]

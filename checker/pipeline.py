@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -310,6 +311,19 @@ def catalogs_named(
 
 
 @dataclass
+class Plan:
+    """The work of one run, found once: what cannot be read, articles, catalogs."""
+
+    errors: list[InputError]
+    articles: list[Path]
+    catalogs: list[tuple[str, str, Path]]  # (locale, article id, catalog file)
+
+    @property
+    def tasks(self) -> int:
+        return len(self.articles) + len(self.catalogs)
+
+
+@dataclass
 class _Task:
     argument: Any
     key: str | None = None
@@ -351,33 +365,46 @@ class CheckRun:
     def grammar_run(self) -> GrammarRun | None:
         return self.grammar.run if self.grammar is not None else None
 
-    def outcomes(self, targets: Sequence[Path], translations: bool) -> Iterator[Outcome]:
+    def plan(
+        self,
+        targets: Sequence[Path],
+        translations: bool,
+        locales: Sequence[str] | None = None,
+    ) -> Plan:
+        """What a run over ``targets`` checks: found once, counted by the progress bar, then
+        handed to :meth:`outcomes`.  ``translations`` adds every catalog of ``locales``
+        (default: the configured ones)."""
         layout = Layout.of(self.config)
         found, missing = discover(targets, follow_links=self.config.follow_links)
         files, named, refused = catalogs_named(targets, found, layout, self.config)
-        for error in [*missing, *refused]:
-            yield Outcome(errors=[error])
-        grades: dict[str, float | None] = {}
-        # the task lists are handed over, not kept: _run lets each task go once printed
-        for outcome in self._run(
-            [self._article_task(path) for path in files], _check_article, grades={}
-        ):
-            if not outcome.errors:
-                grades[outcome.path] = outcome.grade
-            yield outcome
+        wanted = locales or layout.locales(self.config.i18n.locales)
         catalogs = [
             (locale, article_id, path)
-            for locale in (layout.locales(self.config.i18n.locales) if translations else ())
+            for locale in (wanted if translations else ())
             for article_id, path in layout.catalogs(locale)
         ]
         # a catalog named on the command line and found again is checked once
         unique: dict[Path, tuple[str, str, Path]] = {}
         for task in [*catalogs, *named]:
             unique.setdefault(task[2].resolve(), task)
-        if not unique:
+        return Plan([*missing, *refused], files, list(unique.values()))
+
+    def outcomes(self, plan: Plan) -> Iterator[Outcome]:
+        """Each planned task's outcome, in order: errors, articles, then catalogs."""
+        for error in plan.errors:
+            yield Outcome(errors=[error])
+        grades: dict[str, float | None] = {}
+        # the task lists are handed over, not kept: _run lets each task go once printed
+        for outcome in self._run(
+            [self._article_task(path) for path in plan.articles], _check_article, grades={}
+        ):
+            if not outcome.errors:
+                grades[outcome.path] = outcome.grade
+            yield outcome
+        if not plan.catalogs:
             return
         yield from self._run(
-            [self._catalog_task(task, grades) for task in unique.values()],
+            [self._catalog_task(task, grades) for task in plan.catalogs],
             _check_catalog,
             grades=grades,
         )
@@ -537,21 +564,55 @@ class CheckRun:
                 yield work(argument)
 
 
-def check_all(
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while checking, then restore the thresholds.
+
+    A check allocates millions of small objects that live until the report is
+    written; with the default thresholds the cyclic collector rescans them over and
+    over (about a tenth of a large check's time).  Reference counting still frees
+    everything that is not in a cycle.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def check_paths(
     targets: Sequence[Path],
     config: Config,
-    selection: Selection,
+    selection: Selection | None = None,
     *,
-    translations: bool,
+    translations: bool = False,
+    locales: Sequence[str] | None = None,
     jobs: int = 1,
     grammar: GrammarChecker | None = None,
-    progress: Callable[[], None] | None = None,
+    progress: Callable[[int], Callable[[], None] | None] | None = None,
 ) -> CheckResult:
-    """Every result with its document (the HTML report), over ``jobs`` processes."""
-    run = CheckRun(config, selection, jobs=jobs, grammar=grammar, full=True, progress=progress)
+    """Check every article under ``targets`` (and with ``translations``, every catalog and
+    the translation it builds): every result with its document, over ``jobs`` processes.
+
+    The library API, and ``checker report`` and ``checker i18n check``; unreadable files
+    become errors, never exceptions.  ``grammar`` is the run's LanguageTool stage (by
+    default one is made when a GRM rule is selected).  ``progress`` is given the number of
+    tasks once they are found and may return a function called after each.
+    """
+    from checker.engine import grammar_checker
+
+    if selection is None:
+        selection = Selection.build(config.select, config.ignore)
+    if grammar is None:
+        grammar = grammar_checker(config, selection)
+    run = CheckRun(config, selection, jobs=jobs, grammar=grammar, full=True)
+    plan = run.plan(targets, translations, locales)
+    run.progress = progress(plan.tasks) if progress is not None else None
     articles: list[ArticleResult] = []
     errors: list[InputError] = []
-    for outcome in run.outcomes(targets, translations):
-        articles.extend(outcome.results)
-        errors.extend(outcome.errors)
+    with _fewer_collections():
+        for outcome in run.outcomes(plan):
+            articles.extend(outcome.results)
+            errors.extend(outcome.errors)
     return CheckResult(tuple(articles), tuple(errors), config.fail_on, run.grammar_run)

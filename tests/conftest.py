@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from checker.config import Config
-from checker.engine import ArticleResult, CheckResult, Selection, check_paths
+from checker.engine import ArticleResult, CheckResult, Selection
 from checker.model import Finding
+from checker.pipeline import check_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -64,7 +64,7 @@ def test_bad_file_is_an_input_error_and_others_are_checked(
     assert message in error.message, error.message
     assert error.line == line
     assert [a.document.path for a in result.articles] == ["good.md", "zz_good.md"]
-    assert result.exit_code == 2
+    assert result.summary().exit_code == 2
 
 
 def test_max_file_size_message_is_exact(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_unsupported_extension_and_missing_path(tmp_path: Path) -> None:
     assert messages[str(tmp_path / "missing.md")] == "no such file or folder"
     assert messages["paper.pdf"].startswith("unsupported file type '.pdf'")
     assert [a.document.path for a in result.articles] == ["good.md"]
-    assert result.exit_code == 2
+    assert result.summary().exit_code == 2
 
 
 def test_folder_scan_skips_other_extensions(tmp_path: Path) -> None:

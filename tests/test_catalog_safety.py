@@ -40,7 +40,7 @@ from checker.config import Config, load_config
 from checker.i18n.build import build
 from checker.i18n.catalog import read_catalog, render, write_catalog
 from checker.i18n.layout import Layout
-from checker.i18n.workflow import Outcome, extract, init, update
+from checker.i18n.workflow import StepResult, extract, init, update
 from tests.conftest import make_config, write
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,7 +91,7 @@ def require_msgfmt_if_asked() -> None:
         pytest.fail("msgfmt is required here (CHECKER_REQUIRE_MSGFMT is set)")
 
 
-def assert_no_errors(outcomes: list[Outcome]) -> None:
+def assert_no_errors(outcomes: list[StepResult]) -> None:
     errors = [o for o in outcomes if o.error]
     assert not errors, errors
 

@@ -335,7 +335,7 @@ def test_fail_on(tmp_path: Path, fail_on: str, severity: str | None, exit_code: 
     config = load_config(start=tmp_path)
     result = check_files(tmp_path, [tmp_path / "a.md"], config=config)
     assert len(list(result.findings)) == 1
-    assert result.exit_code == exit_code
+    assert result.summary().exit_code == exit_code
 
 
 def test_extend_boilerplate(tmp_path: Path) -> None:

@@ -26,11 +26,12 @@ from checker.config import (
     PlainLanguageOptions,
     load_config,
 )
-from checker.engine import CheckResult, Selection, check_paths
+from checker.engine import CheckResult, Selection
 from checker.grammar import server as grammar_server
 from checker.grammar.checker import GrammarChecker
 from checker.output.json_format import to_dict
 from checker.output.text_format import render as render_text
+from checker.pipeline import check_paths
 from checker.report.site import write_report
 from tests.conftest import make_config, write
 from tests.languagetool_server import FakeLanguageTool, serve
@@ -271,7 +272,6 @@ def test_a_local_languagetool_is_started_when_installed(
 def test_a_rebuilt_translation_is_checked_in_its_language(tmp_path: Path) -> None:
     import polib
 
-    from checker.i18n.check import check_translations
     from checker.i18n.layout import Layout
     from checker.i18n.workflow import extract, init
 
@@ -288,10 +288,11 @@ def test_a_rebuilt_translation_is_checked_in_its_language(tmp_path: Path) -> Non
         config = lt_config(tmp_path, lt.url)
         selection = Selection.build(config.select, config.ignore)
         grammar = GrammarChecker(config.languagetool, tmp_path / ".cache")
-        check_paths([tmp_path / "content"], config, selection, grammar=grammar)
-        extra = check_translations(config, selection, grammar=grammar)
+        result = check_paths(
+            [tmp_path / "content"], config, selection, translations=True, grammar=grammar
+        )
         assert "es" in [c["language"] for c in lt.checks]
-    built = next(r for r in extra if r.document.format != "gettext")
+    built = next(r for r in result.articles if "built_from" in r.document.metadata)
     assert [f.details["rule"] for f in built.findings if f.code == "GRM001"] == ["ES_TEST_RULE"]
 
 

@@ -266,7 +266,7 @@ def test_every_hostile_file_gives_a_result_or_an_error_naming_it(library: CheckR
         for finding in article.findings:
             _assert_within(document, finding.line, finding.column)
             _assert_within(document, finding.end_line, finding.end_column)
-    assert result.exit_code == 2
+    assert result.summary().exit_code == 2
 
 
 def test_the_cli_reports_the_corpus_as_the_library_does(

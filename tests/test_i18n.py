@@ -554,7 +554,7 @@ def test_a_translation_already_checked_from_disk_is_scored_not_checked_again(
     """The catalog check needs the built translation's grade only; checking its rules (and
     LanguageTool) again would double the work and could disagree with the file's check."""
     import checker.i18n.check
-    from checker.pipeline import check_all
+    from checker.pipeline import check_paths
     from checker.selection import Selection
 
     config, path = started(tmp_path, "es")
@@ -571,12 +571,41 @@ def test_a_translation_already_checked_from_disk_is_scored_not_checked_again(
 
     monkeypatch.setattr(checker.i18n.check, "check_document", counting)
     selection = Selection.build(["ALL"], ["GRM"])
-    result = check_all([tmp_path / "content"], config, selection, translations=True)
+    result = check_paths([tmp_path / "content"], config, selection, translations=True)
     assert checked_here == []
     catalog = next(a for a in result.articles if a.document.path.endswith(".po"))
     on_disk = next(a for a in result.articles if a.document.path == "content/es/mtx.md")
     assert catalog.metrics["grade"] == on_disk.metrics["grade"]
     # without the file on disk, the translation is built in memory and checked once
     built.unlink()
-    check_all([tmp_path / "content"], config, selection, translations=True)
+    check_paths([tmp_path / "content"], config, selection, translations=True)
     assert checked_here == ["content/es/mtx.md"]
+
+
+def test_every_locale_s_catalog_reads_its_source_article_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.i18n.build
+    from checker.pipeline import check_paths
+    from checker.selection import Selection
+
+    config = project(tmp_path)
+    extract(config)
+    for locale in ("es", "fr", "de"):
+        init(config, locale)
+    loads: list[str] = []
+    real = checker.i18n.build.load_document
+
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(checker.i18n.build, "load_document", counting)
+    selection = Selection.build(["TRN"], [])
+    result = check_paths([], config, selection, translations=True)
+    assert len([a for a in result.articles if a.document.format == "gettext"]) == 3
+    assert loads == ["mtx.md"]
+    # an edited source is read again
+    write(tmp_path, "content/mtx.md", ARTICLE + "\nA new paragraph.\n")
+    check_paths([], config, selection, translations=True)
+    assert loads == ["mtx.md", "mtx.md"]

@@ -97,7 +97,7 @@ def run_outcomes(root: Path, jobs: int = 1) -> tuple[list[Outcome], ResultCache]
     selection = Selection.build(config.select, config.ignore)
     cache = ResultCache(config.cache_folder)
     run = CheckRun(config, selection, jobs=jobs, cache=cache)
-    outcomes = list(run.outcomes([root / "content"], translations=True))
+    outcomes = list(run.outcomes(run.plan([root / "content"], translations=True)))
     cache.close()
     return outcomes, cache
 
@@ -419,3 +419,34 @@ def test_a_catalog_edited_during_a_run_is_not_cached_under_the_old_bytes(
     monkeypatch.setattr(checker.i18n.check, "check_catalog_file", real)
     catalog.write_text(original, encoding="utf-8")  # back to the hashed bytes
     assert check("--format", "json") == check("--format", "json", "--no-cache")
+
+
+def test_files_are_found_once_and_the_progress_knows_how_many(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.pipeline
+
+    walks: list[int] = []
+    real = checker.pipeline.discover
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        walks.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checker.pipeline, "discover", counting)
+    ticks: list[int] = []
+    planned: list[int] = []
+
+    def progress(tasks: int) -> Any:
+        planned.append(tasks)
+        return lambda: ticks.append(1)
+
+    config = load_config(project / "pyproject.toml")
+    result = checker.pipeline.check_paths(
+        [project / "content"], config, translations=True, progress=progress
+    )
+    assert walks == [1]
+    files = [p for p in (project / "content").rglob("*") if p.suffix in (".md", ".txt", ".html")]
+    catalogs = list((project / "locales").rglob("*.po"))
+    assert planned == [len(files) + len(catalogs)] and len(ticks) == planned[0]
+    assert len(result.articles) >= planned[0]

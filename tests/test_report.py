@@ -20,13 +20,13 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.config import Config
-from checker.engine import CheckResult, Selection, check_paths
-from checker.i18n.check import check_translations
+from checker.engine import CheckResult, Selection
 from checker.i18n.layout import Layout
 from checker.i18n.workflow import extract, init
 from checker.loading import parse_document
 from checker.model import Finding, Scope, Severity
 from checker.output.json_format import render as render_json
+from checker.pipeline import check_paths
 from checker.report.highlight import place_findings, render_block
 from checker.report.site import write_report
 from tests.conftest import FIXTURES, check_text, make_config, write
@@ -76,12 +76,8 @@ def project(tmp_path: Path) -> Config:
 
 
 def full_check(config: Config) -> CheckResult:
-    import dataclasses
-
     selection = Selection.build(config.select, config.ignore)
-    result = check_paths([config.root / "content"], config, selection)
-    extra = check_translations(config, selection, checked=result.articles)
-    return dataclasses.replace(result, articles=result.articles + tuple(extra))
+    return check_paths([config.root / "content"], config, selection, translations=True)
 
 
 def pages(folder: Path) -> dict[str, str]:

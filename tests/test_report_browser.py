@@ -13,7 +13,6 @@ the skip into a failure.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,8 +22,8 @@ from typing import Any
 import pytest
 
 from checker.config import load_config
-from checker.engine import Selection, check_paths
-from checker.i18n.check import check_translations
+from checker.engine import Selection
+from checker.pipeline import check_paths
 from checker.report.site import write_report
 from tests.conftest import FIXTURES, make_config
 
@@ -73,9 +72,8 @@ def sample_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _require_browser()
     config = load_config(REPO / "pyproject.toml")
     selection = Selection.build(config.select, config.ignore)
-    result = check_paths([config.root / p for p in config.paths], config, selection)
-    extra = check_translations(config, selection, checked=result.articles)
-    result = dataclasses.replace(result, articles=result.articles + tuple(extra))
+    targets = [config.root / p for p in config.paths]
+    result = check_paths(targets, config, selection, translations=True)
     out = tmp_path_factory.mktemp("sample-report")
     write_report(result, out, config.source_language)
     return out

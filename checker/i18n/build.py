@@ -12,8 +12,10 @@ string) is refused with the unit named, rather than written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +28,10 @@ from checker.i18n.catalog import CatalogError, catalog_lock, read_catalog
 from checker.i18n.layout import Layout
 from checker.i18n.stats import state
 from checker.i18n.units import context_of, unit_text
-from checker.i18n.workflow import Outcome, cannot_write
+from checker.i18n.workflow import StepResult, cannot_write
 from checker.loading import format_of, load_document, parse_document
 from checker.loading.frontmatter import LANGUAGE_KEYS, split_front_matter
+from checker.loading.read import read_bounded
 from checker.model import BlockKind, Document, LoadError
 
 FALLBACK_NOTES = {
@@ -179,11 +182,11 @@ def build(
     locale: str,
     articles: list[str] | None = None,
     min_translated: float | None = None,
-) -> list[Outcome]:
+) -> list[StepResult]:
     """Write the translated article of every catalog of ``locale`` that is translated enough."""
     layout = Layout.of(config)
     least = config.i18n.min_translated if min_translated is None else min_translated
-    outcomes: list[Outcome] = []
+    outcomes: list[StepResult] = []
     for article_id, catalog_path in layout.catalogs(locale):
         if articles and article_id not in articles:
             continue
@@ -196,7 +199,7 @@ def build(
             built = build_article(document, catalog, locale, target)
             if built.translated_percent < least:
                 outcomes.append(
-                    Outcome(
+                    StepResult(
                         rel_catalog,
                         "refused",
                         f"only {built.translated_percent:.1f}% of {built.units} units are "
@@ -208,7 +211,7 @@ def build(
             verify(built, config)
         except (CatalogError, BuildError) as exc:
             message = exc.message if isinstance(exc, CatalogError) else str(exc)
-            outcomes.append(Outcome(rel_catalog, "error", message, True))
+            outcomes.append(StepResult(rel_catalog, "error", message, True))
             continue
         try:
             write_text_atomically(target, built.text)
@@ -220,10 +223,10 @@ def build(
             lines = ", ".join(f"{line} ({status})" for line, status in built.fallbacks[:8])
             more = "..." if len(built.fallbacks) > 8 else ""
             detail += f"; source text kept at lines {lines}{more}"
-        outcomes.append(Outcome(config.relative(target), "built", detail))
+        outcomes.append(StepResult(config.relative(target), "built", detail))
     if not outcomes:
         outcomes.append(
-            Outcome(config.relative(layout.locales_dir), "nothing", f"no {locale} catalogs")
+            StepResult(config.relative(layout.locales_dir), "nothing", f"no {locale} catalogs")
         )
     return outcomes
 
@@ -237,8 +240,32 @@ def load_source(config: Config, catalog: polib.POFile, catalog_path: Path) -> Do
     if format_of(path) is None or not path.is_file():
         raise CatalogError(catalog_path, 1, f"the source article {source} is missing")
     try:
-        return load_document(path, config, display=source, rel_path=source, keep_boilerplate=True)
+        return _loaded_source(path, source, config)
     except LoadError as exc:
         raise CatalogError(
             catalog_path, 1, f"the source article {source} cannot be read: {exc}"
         ) from None
+
+
+#: Source articles already loaded in this process, by file and version: every locale's
+#: catalog of an article reads the same source (a worker checks many of them).
+_SOURCES: OrderedDict[tuple[int, str, bytes], Document] = OrderedDict()
+_SOURCES_KEPT = 512
+
+
+def _loaded_source(path: Path, source: str, config: Config) -> Document:
+    """The source article, loaded once per content of the file."""
+    # bounded as loading is: a huge file is refused before it is read whole
+    content = hashlib.blake2b(read_bounded(path, config.max_file_size), digest_size=16).digest()
+    key = (id(config), str(path.resolve()), content)
+    document = _SOURCES.get(key)
+    if document is None:
+        document = load_document(
+            path, config, display=source, rel_path=source, keep_boilerplate=True
+        )
+        _SOURCES[key] = document
+        if len(_SOURCES) > _SOURCES_KEPT:
+            _SOURCES.popitem(last=False)
+    else:
+        _SOURCES.move_to_end(key)
+    return document

@@ -51,32 +51,6 @@ def _catalog_document(rel: str, article_id: str, locale: str) -> Document:
     )
 
 
-def check_translations(
-    config: Config,
-    selection: Selection,
-    locales: Iterable[str] | None = None,
-    *,
-    checked: Iterable[ArticleResult] = (),
-    grammar: GrammarChecker | None = None,
-) -> list[ArticleResult]:
-    """A result per catalog, plus one per translation built in memory.
-
-    ``checked`` are the results of articles already checked from disk: a built
-    translation among them is not checked a second time, and a source article among
-    them is not scored again.
-    """
-    layout = Layout.of(config)
-    grades = {a.document.path: a.metrics.get("grade") for a in checked}
-    results: list[ArticleResult] = []
-    for locale in list(locales) if locales else layout.locales(config.i18n.locales):
-        for article_id, path in layout.catalogs(locale):
-            outcome = check_catalog_file(
-                config, selection, layout, locale, article_id, path, grades, grammar
-            )
-            results.extend(outcome.results)
-    return results
-
-
 @dataclass(frozen=True, slots=True)
 class CatalogCheck:
     """A catalog's results and the files besides the catalog they depend on."""

@@ -2,7 +2,7 @@
 
 Each step works article by article and catalog by catalog: a bad catalog is
 reported with its file and line and left untouched, and the others carry on.
-Every step returns what it did as :class:`Outcome` records; the CLI prints them.
+Every step returns what it did as :class:`StepResult` records; the CLI prints them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _CREATION_DATE = re.compile(r'^"POT-Creation-Date: [^"\\]*\\n"$', re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class StepResult:
     """What one step did to one file: ``status`` is a short word, ``detail`` a sentence."""
 
     path: str
@@ -44,16 +44,16 @@ class Outcome:
     error: bool = False
 
 
-def cannot_write(rel: str, exc: OSError) -> Outcome:
+def cannot_write(rel: str, exc: OSError) -> StepResult:
     """A write the operating system refused (a full disk, no permission): one line naming
     the file; the file as it was is left untouched (writes go through a temporary file)."""
-    return Outcome(rel, "error", f"cannot write: {exc.strerror or exc}", True)
+    return StepResult(rel, "error", f"cannot write: {exc.strerror or exc}", True)
 
 
 @dataclass(slots=True)
 class SourceArticles:
     documents: list[Document] = field(default_factory=list)
-    errors: list[Outcome] = field(default_factory=list)
+    errors: list[StepResult] = field(default_factory=list)
 
 
 def source_articles(config: Config, paths: Iterable[Path] | None = None) -> SourceArticles:
@@ -63,13 +63,13 @@ def source_articles(config: Config, paths: Iterable[Path] | None = None) -> Sour
 
     chosen = list(paths) if paths else [config.root / p for p in config.paths]
     files, missing = discover(chosen, follow_links=config.follow_links)
-    found = SourceArticles(errors=[Outcome(e.path, "error", e.message, True) for e in missing])
+    found = SourceArticles(errors=[StepResult(e.path, "error", e.message, True) for e in missing])
     for path in files:
         rel = config.relative(path)
         try:
             document = load_document(path, config, display=rel, rel_path=rel, keep_boilerplate=True)
         except LoadError as exc:
-            found.errors.append(Outcome(rel, "error", str(exc), True))
+            found.errors.append(StepResult(rel, "error", str(exc), True))
             continue
         if document.lang == config.source_language:
             found.documents.append(document)
@@ -115,7 +115,7 @@ def _same_but_date(new_text: str, old_text: str) -> bool:
     return _CREATION_DATE.sub("", new_text) == _CREATION_DATE.sub("", old_text)
 
 
-def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome]:
+def extract(config: Config, paths: Iterable[Path] | None = None) -> list[StepResult]:
     """Write a template per source article; an unchanged article leaves its template as is."""
     layout = Layout.of(config)
     articles = source_articles(config, paths)
@@ -128,14 +128,14 @@ def extract(config: Config, paths: Iterable[Path] | None = None) -> list[Outcome
         if target.exists():
             old = target.read_text(encoding="utf-8", errors="replace")
             if _same_but_date(text, old):
-                outcomes.append(Outcome(rel, "unchanged"))
+                outcomes.append(StepResult(rel, "unchanged"))
                 continue
         try:
             write_text_atomically(target, text)
         except OSError as exc:
             outcomes.append(cannot_write(rel, exc))
             continue
-        outcomes.append(Outcome(rel, "written", f"{len(template)} units from {document.path}"))
+        outcomes.append(StepResult(rel, "written", f"{len(template)} units from {document.path}"))
     return outcomes
 
 
@@ -190,31 +190,31 @@ def _templates(layout: Layout, articles: Iterable[str] | None) -> Iterator[tuple
             yield article_id, path
 
 
-def init(config: Config, locale: str, articles: Iterable[str] | None = None) -> list[Outcome]:
+def init(config: Config, locale: str, articles: Iterable[str] | None = None) -> list[StepResult]:
     """Create the catalog of ``locale`` for every template that has none yet."""
     layout = Layout.of(config)
     plural_forms(locale)  # an unknown locale fails before anything is written
-    outcomes: list[Outcome] = []
+    outcomes: list[StepResult] = []
     for article_id, template_path in _templates(layout, articles):
         target = layout.catalog(locale, article_id)
         rel = config.relative(target)
         if target.exists():
-            outcomes.append(Outcome(rel, "exists", "already there: use `checker i18n update`"))
+            outcomes.append(StepResult(rel, "exists", "already there: use `checker i18n update`"))
             continue
         try:
             template = read_catalog(template_path)
             with catalog_lock(target):
                 write_catalog(new_catalog(template, locale), target)
         except CatalogError as exc:
-            outcomes.append(Outcome(exc.path, "error", exc.message, True))
+            outcomes.append(StepResult(exc.path, "error", exc.message, True))
             continue
         except OSError as exc:
             outcomes.append(cannot_write(rel, exc))
             continue
-        outcomes.append(Outcome(rel, "created", f"{len(template)} units to translate"))
+        outcomes.append(StepResult(rel, "created", f"{len(template)} units to translate"))
     if not outcomes:
         outcomes.append(
-            Outcome(config.relative(layout.locales_dir), "nothing", "no templates: run extract")
+            StepResult(config.relative(layout.locales_dir), "nothing", "no templates: run extract")
         )
     return outcomes
 
@@ -236,16 +236,16 @@ def update(
     articles: Iterable[str] | None = None,
     *,
     check: bool = False,
-) -> list[Outcome]:
+) -> list[StepResult]:
     """Merge each template into its catalogs; with ``check``, only say which are out of date."""
     layout = Layout.of(config)
-    outcomes: list[Outcome] = []
+    outcomes: list[StepResult] = []
     chosen = list(locales) if locales else layout.locales(config.i18n.locales)
     for article_id, template_path in _templates(layout, articles):
         try:
             template = read_catalog(template_path)
         except CatalogError as exc:
-            outcomes.append(Outcome(exc.path, "error", exc.message, True))
+            outcomes.append(StepResult(exc.path, "error", exc.message, True))
             continue
         for locale in chosen:
             target = layout.catalog(locale, article_id)
@@ -259,7 +259,7 @@ def update(
 MERGE_ATTEMPTS = 3
 
 
-def _update_one(config: Config, template: polib.POFile, target: Path, check: bool) -> Outcome:
+def _update_one(config: Config, template: polib.POFile, target: Path, check: bool) -> StepResult:
     """Merge ``template`` into one catalog, under its lock.  A translator's editor does not
     take the lock: when the file changes between reading and writing, the merge is done
     again from what is on disk now, and the newer work is never overwritten."""
@@ -273,15 +273,15 @@ def _update_one(config: Config, template: polib.POFile, target: Path, check: boo
                 merged, report = merge(read_catalog(target), template)
                 text = render(merged)
                 if text == current:
-                    return Outcome(rel, "up-to-date")
+                    return StepResult(rel, "up-to-date")
                 if check:
-                    return Outcome(rel, "out-of-date", _describe(report), True)
+                    return StepResult(rel, "out-of-date", _describe(report), True)
                 try:
                     write_catalog(merged, target, expected=raw)
                 except ChangedMeanwhile:
                     continue  # saved by someone meanwhile: merge their version
-                return Outcome(rel, "updated", _describe(report))
-            return Outcome(
+                return StepResult(rel, "updated", _describe(report))
+            return StepResult(
                 rel,
                 "error",
                 "the file kept changing while it was being updated (is it open in an "
@@ -289,7 +289,7 @@ def _update_one(config: Config, template: polib.POFile, target: Path, check: boo
                 True,
             )
     except CatalogError as exc:
-        return Outcome(exc.path, "error", exc.message, True)
+        return StepResult(exc.path, "error", exc.message, True)
     except OSError as exc:
         return cannot_write(rel, exc)
 
@@ -299,17 +299,17 @@ def _update_one(config: Config, template: polib.POFile, target: Path, check: boo
 
 def compile_catalogs(
     config: Config, locales: Iterable[str] | None = None, *, use_fuzzy: bool = False
-) -> list[Outcome]:
+) -> list[StepResult]:
     """Write a ``.mo`` beside each catalog; fuzzy entries are left out unless ``use_fuzzy``."""
     layout = Layout.of(config)
-    outcomes: list[Outcome] = []
+    outcomes: list[StepResult] = []
     for locale in list(locales) if locales else layout.locales(config.i18n.locales):
         for article_id, path in layout.catalogs(locale):
             try:
                 with catalog_lock(path):  # never between an update's read and write
                     catalog = read_catalog(path)
             except CatalogError as exc:
-                outcomes.append(Outcome(exc.path, "error", exc.message, True))
+                outcomes.append(StepResult(exc.path, "error", exc.message, True))
                 continue
             fuzzy = [e for e in catalog.fuzzy_entries() if not e.obsolete]
             if use_fuzzy:
@@ -324,6 +324,6 @@ def compile_catalogs(
             included = len(catalog.translated_entries())
             left = "" if use_fuzzy or not fuzzy else f", {len(fuzzy)} fuzzy left out"
             outcomes.append(
-                Outcome(config.relative(target), "compiled", f"{included} messages{left}")
+                StepResult(config.relative(target), "compiled", f"{included} messages{left}")
             )
     return outcomes

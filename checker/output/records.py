@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
 from checker.loading import HEADING_FIELDS
-from checker.model import BlockKind, Document, InputError, Severity
+from checker.model import BlockKind, Document, Severity
+from checker.summary import RunSummary
 
 if TYPE_CHECKING:
     from checker.engine import ArticleResult, CheckResult
-    from checker.grammar.checker import GrammarRun
 
 Record = dict[str, Any]
 
@@ -64,35 +63,6 @@ def severity_counts(record: Mapping[str, Any]) -> dict[str, int]:
     for finding in record["findings"]:
         out[finding["severity"]] += 1
     return out
-
-
-@dataclass
-class RunSummary:
-    """What the end of every output needs: counts, unreadable files, the grammar stage."""
-
-    fail_on: Severity = Severity.WARNING
-    articles: int = 0
-    counts: dict[str, int] = field(default_factory=lambda: {s.label: 0 for s in reversed(Severity)})
-    errors: list[InputError] = field(default_factory=list)
-    grammar: GrammarRun | None = None
-
-    def add_counts(self, articles: int, counts: Mapping[str, int]) -> None:
-        self.articles += articles
-        for label, count in counts.items():
-            self.counts[label] += count
-
-    @property
-    def findings(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def exit_code(self) -> int:
-        """2 for input errors, 1 for findings at or above ``fail_on``, else 0."""
-        if self.errors:
-            return 2
-        if any(self.counts[s.label] for s in Severity if s >= self.fail_on):
-            return 1
-        return 0
 
 
 class Renderer(Protocol):
@@ -141,12 +111,7 @@ def records_of(result: CheckResult) -> Iterator[Record]:
 
 
 def summary_of(result: CheckResult) -> RunSummary:
-    summary = RunSummary(result.fail_on, errors=list(result.errors), grammar=result.grammar)
-    for article in result.articles:
-        summary.articles += 1
-        for finding in article.findings:
-            summary.counts[finding.severity.label] += 1
-    return summary
+    return result.summary()
 
 
 def render_all(renderer: Renderer, records: Iterable[Record], summary: RunSummary) -> str:

@@ -188,7 +188,7 @@ def dashboard(result: CheckResult, names: PageNames) -> dict[str, Any]:
             }
         )
     langs = sorted({a.document.lang for a in articles if a.document.lang})
-    counts = result.counts()
+    counts = result.summary().counts
     summary = {
         "articles": len(articles),
         "translations": sum(
@@ -240,7 +240,7 @@ def summary_line(result: CheckResult) -> str:
     """One line for the end of ``checker report``: what was checked and what was found."""
     catalogs = sum(1 for a in result.articles if is_catalog(a))
     articles = len(result.articles) - catalogs
-    counts = result.counts()
+    counts = result.summary().counts
     parts = [f"{articles} article{'s' * (articles != 1)}"]
     if catalogs:
         parts.append(f"{catalogs} catalog{'s' * (catalogs != 1)}")
@@ -256,7 +256,7 @@ def summary_line(result: CheckResult) -> str:
 
 
 def _verdict(result: CheckResult) -> str:
-    code = result.exit_code
+    code = result.summary().exit_code
     if code == 2:
         return "Incomplete: some files could not be checked (exit code 2)."
     if code == 1:
