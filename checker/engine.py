@@ -155,14 +155,33 @@ def check_document(
     grammar: GrammarChecker | None = None,
 ) -> ArticleResult:
     """Run every selected rule on one loaded document (``grammar`` asks LanguageTool)."""
-    rel = document.path
-    options = config.readability_for(document.lang, rel)
     supported = document.lang in languages.SUPPORTED
-    codes = selection.for_file(config, rel)
+    codes = selection.for_file(config, document.path)
     active = [r for r in all_rules() if r.code in codes and not r.catalog]
-    # each analysis runs only when a selected rule reads it (per-file ignores included)
-    needs = inputs_of(active) if supported else frozenset()
-    if supported:
+    runnable = [r for r in active if supported or not r.language_bound]
+    context = _context(document, config, inputs_of(runnable), grammar)
+    findings: list[Finding] = []
+    for rule in runnable:
+        if Input.SUPPRESSIONS not in rule.needs:
+            findings.extend(rule.run(context))
+    ran = frozenset(r.code for r in runnable)
+    findings, suppressions = apply_suppressions(document, findings, ran)
+    after = dataclasses.replace(context, suppressions=suppressions)
+    for rule in runnable:
+        if Input.SUPPRESSIONS in rule.needs:
+            findings.extend(rule.run(after))
+    overrides = severities(config)
+    findings = [with_severity(f, overrides) for f in findings if f.code in codes]
+    findings.sort(key=Finding.sort_key)
+    return ArticleResult(document, context.metrics.to_json(), tuple(findings))
+
+
+def _context(
+    document: Document, config: Config, needs: frozenset[Input], grammar: GrammarChecker | None
+) -> RuleContext:
+    """What the rules read: each analysis only when a rule that runs needs it."""
+    options = config.readability_for(document.lang, document.path)
+    if document.lang in languages.SUPPORTED:
         analysis = analyse(document)
     else:
         analysis = DocumentAnalysis(document.lang, (), (), TextCounts())
@@ -178,7 +197,7 @@ def check_document(
     metrics = compute_metrics(
         document, analysis, options.hardest_sentences, options.target_grade, jargon
     )
-    context = RuleContext(
+    return RuleContext(
         document,
         analysis,
         options,
@@ -191,22 +210,6 @@ def check_document(
         config.languagetool,
         config.claims,
     )
-    runnable = [r for r in active if supported or not r.language_bound]
-    findings: list[Finding] = []
-    for rule in runnable:
-        if Input.SUPPRESSIONS not in rule.needs:
-            findings.extend(rule.run(context))
-    ran = frozenset(r.code for r in runnable)
-    findings, suppressions = apply_suppressions(document, findings, ran)
-    after = dataclasses.replace(context, suppressions=suppressions)
-    for rule in runnable:
-        if Input.SUPPRESSIONS in rule.needs:
-            findings.extend(rule.run(after))
-    active_codes = {r.code for r in active}
-    overrides = severities(config)
-    findings = [with_severity(f, overrides) for f in findings if f.code in active_codes]
-    findings.sort(key=Finding.sort_key)
-    return ArticleResult(document, metrics.to_json(), tuple(findings))
 
 
 def check_file(

@@ -221,6 +221,14 @@ class InputError:
         return {"path": self.path, "line": self.line, "message": self.message}
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    """The comments that are malformed (with the reason) and those that suppressed nothing."""
+
+    invalid: tuple[tuple[Directive, str], ...] = ()
+    unused: tuple[Directive, ...] = ()
+
+
 class LoadError(Exception):
     """Raised by loaders for input that cannot be read; becomes an :class:`InputError`."""
 

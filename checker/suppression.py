@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.loading import DIRECTIVE_ACTIONS
-from checker.model import Directive, Document, Finding, Scope
+from checker.model import Directive, Document, Finding, Scope, Suppressions
 from checker.rules import lookup
 
 
@@ -30,14 +30,6 @@ def _block_lines(document: Document) -> list[tuple[int, int]]:
         end = document.position(block.content.source_offset(len(block.text), end=True))[0]
         spans.append((start, end))
     return sorted(spans)
-
-
-@dataclass(frozen=True, slots=True)
-class Suppressions:
-    """The comments that are malformed (with the reason) and those that suppressed nothing."""
-
-    invalid: tuple[tuple[Directive, str], ...] = ()
-    unused: tuple[Directive, ...] = ()
 
 
 def apply_suppressions(

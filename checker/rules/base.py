@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checker.metrics import ArticleMetrics
-from checker.model import Block, Document, Finding, Scope, Severity
+from checker.model import Block, Document, Finding, Scope, Severity, Suppressions
 from checker.options import (
     ClaimsOptions,
     I18nOptions,
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from checker.claims.finder import ClaimsResult
     from checker.grammar.checker import GrammarResult
     from checker.plain.jargon import JargonResult
-    from checker.suppression import Suppressions
 
 
 class Input(enum.Enum):
