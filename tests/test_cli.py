@@ -214,7 +214,7 @@ def test_json_finding_after_mojibake_points_at_source(project: Path) -> None:
     assert article["repairs"] == [
         {
             "kind": "mojibake",
-            "message": "fixed 1 mis-decoded characters (UTF-8 read as Windows-1252, such as 'â€™' "
+            "message": "fixed 1 mis-decoded character (UTF-8 read as Windows-1252, such as 'â€™' "
             "for '’')",
             "line": 3,
             "count": 1,

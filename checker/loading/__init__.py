@@ -25,6 +25,7 @@ from checker.loading.references import mark_references
 from checker.loading.repairs import fix_entities, fix_mojibake, normalise_characters
 from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind, Directive, Document, LoadError, Repair
+from checker.wording import count_label
 
 FORMATS = {
     ".md": "markdown",
@@ -40,6 +41,12 @@ _DIRECTIVE = re.compile(
     r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^<>]*)-->", re.IGNORECASE
 )
 DIRECTIVE_ACTIONS = ("ignore", "disable", "enable", "file-ignore")
+
+_ESCAPED_BREAK = "literal '\\n' sequence"
+_TEMPLATE_TAG = (
+    "template tag, shortcode or attribute list",
+    "template tags, shortcodes or attribute lists",
+)
 
 
 def format_of(path: Path) -> str | None:
@@ -147,8 +154,8 @@ def parse_document(
                 repairs.append(
                     Repair(
                         "escaped-newlines",
-                        f"turned {front.escaped_breaks} literal '\\n' sequences in front matter "
-                        "into line breaks",
+                        f"turned {count_label(front.escaped_breaks, _ESCAPED_BREAK)} in front "
+                        "matter into line breaks",
                         front.escaped_line,
                         front.escaped_breaks,
                     )
@@ -286,7 +293,7 @@ def _markup_repairs(text: str, offset: int, lines: SourceLines) -> list[Repair]:
     return [
         Repair(
             "markup",
-            f"took {len(found)} template tags, shortcodes or attribute lists "
+            f"took {count_label(len(found), *_TEMPLATE_TAG)} "
             "('{% ... %}', '{{ ... }}', '{{< ... >}}', '{rel=external}') out of the prose",
             lines.line_col(offset + found[0])[0],
             len(found),
@@ -318,7 +325,8 @@ def _repair_blocks(blocks: list[Block], lines: SourceLines) -> tuple[list[Block]
         repairs.append(
             Repair(
                 "mojibake",
-                f"fixed {counts['mojibake']} mis-decoded characters (UTF-8 read as Windows-1252, "
+                f"fixed {count_label(counts['mojibake'], 'mis-decoded character')} (UTF-8 read as "
+                "Windows-1252, "
                 "such as 'â€™' for '’')",
                 first_line["mojibake"],
                 counts["mojibake"],
@@ -328,7 +336,8 @@ def _repair_blocks(blocks: list[Block], lines: SourceLines) -> tuple[list[Block]
         repairs.append(
             Repair(
                 "entities",
-                f"decoded {counts['entities']} HTML entities left in the text (such as '&nbsp;')",
+                f"decoded {count_label(counts['entities'], 'HTML entity', 'HTML entities')} "
+                "left in the text (such as '&nbsp;')",
                 first_line["entities"],
                 counts["entities"],
             )

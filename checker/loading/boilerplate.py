@@ -15,6 +15,7 @@ from typing import Any
 
 from checker.model import Block, BlockKind, Repair
 from checker.table_cache import cached_table
+from checker.wording import count_label
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -68,7 +69,8 @@ def remove_boilerplate(
             repairs.append(
                 Repair(
                     "teaser",
-                    f"removed a scraped teaser card ({i - start + 1} blocks) ending in '{text}'",
+                    f"removed a scraped teaser card ({count_label(i - start + 1, 'block')}) "
+                    f"ending in '{text}'",
                     line_for.get(id(blocks[start])),
                     i - start + 1,
                 )

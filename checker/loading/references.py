@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from checker.model import Block, BlockKind, Repair
+from checker.wording import count_label
 
 REFERENCE_HEADINGS = re.compile(
     r"^\s*(?:references?(?: list)?|sources?|bibliography|citations|notes|footnotes|"
@@ -43,7 +44,8 @@ def mark_references(
             repairs.append(
                 Repair(
                     "references",
-                    f"read {count} entries under '{heading.text.strip()}' as a reference list, "
+                    f"read {count_label(count, 'entry', 'entries')} under "
+                    f"'{heading.text.strip()}' as a reference list, "
                     "not as prose",
                     line_for.get(id(heading)),
                     count,

@@ -187,8 +187,3 @@ class JsonStream:
         pieces.append(self._tail)
         pieces.append("\n")
         return "".join(pieces)
-
-
-def count_label(count: int, word: str) -> str:
-    """``1 error``, ``3 errors``, ``2 info``, ``1 sentence``."""
-    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"

@@ -14,7 +14,6 @@ from checker.output.records import (
     Pieces,
     Record,
     RunSummary,
-    count_label,
     lines_text,
     records_of,
     render_all,
@@ -22,6 +21,7 @@ from checker.output.records import (
 )
 from checker.paths import printable
 from checker.readability.formulas import BY_KEY
+from checker.wording import count_label
 
 Style = Callable[..., str]
 

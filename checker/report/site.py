@@ -28,8 +28,8 @@ from checker import __version__
 from checker.engine import CheckResult
 from checker.files import write_text_atomically
 from checker.output.json_format import render as render_json
-from checker.output.records import count_label
 from checker.report import views
+from checker.wording import count_label
 
 ARTICLES = "articles"
 TRANSLATIONS = "translations"

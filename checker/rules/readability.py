@@ -10,6 +10,7 @@ from checker.readability.formulas import BY_KEY
 from checker.rules.base import Input, Rule, RuleContext, rule
 from checker.text.analysis import Sentence
 from checker.text.segment import words
+from checker.wording import count_label
 
 
 @rule(
@@ -238,7 +239,7 @@ def passive_voice(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     passive = [s for s in ctx.analysis.prose_sentences if s.passive]
     yield ctx.document_finding(
         self,
-        f"{percent:g}% of sentences are passive ({len(passive)} sentences; "
+        f"{percent:g}% of sentences are passive ({count_label(len(passive), 'sentence')}; "
         f"limit {ctx.readability.passive_voice_percent:g}%)",
         suggestion="Say who does the action: 'your nurse gives the injection'.",
         details={
