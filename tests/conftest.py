@@ -116,9 +116,10 @@ def config(tmp_path: Path) -> Config:
 
 
 @pytest.fixture(autouse=True)
-def no_languagetool(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never reach a LanguageTool server or install they did not start themselves."""
+def no_languagetool(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests never reach a LanguageTool server or install they did not start themselves:
+    no server in the environment, and an empty download folder for language-tool-python."""
     from checker.grammar import server
 
     monkeypatch.delenv(server.ENV_URL, raising=False)
-    monkeypatch.setattr(server, "_local_install", lambda: None)
+    monkeypatch.setenv(server.LTP_PATH, str(tmp_path / "no-languagetool-here"))

@@ -340,3 +340,26 @@ def test_a_real_languagetool_server(tmp_path: Path) -> None:
         assert finding.line is not None and finding.column is not None
         line = source[finding.line - 1]
         assert line[finding.column - 1 :].startswith(finding.text.split("\n")[0])
+
+
+def test_an_empty_download_folder_means_no_local_languagetool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from language_tool_python.download_lt import LocalLanguageTool
+
+    asked: list[int] = []
+
+    def latest(cls: Any) -> str:
+        asked.append(1)
+        return "LanguageTool-6.6"
+
+    monkeypatch.setattr(LocalLanguageTool, "get_latest_installed_version", classmethod(latest))
+    monkeypatch.setenv(grammar_server.LTP_PATH, str(tmp_path / "missing"))
+    assert grammar_server._local_install() is None
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv(grammar_server.LTP_PATH, str(tmp_path / "empty"))
+    assert grammar_server._local_install() is None
+    assert asked == []
+    (tmp_path / "empty" / "LanguageTool-6.6").mkdir()
+    assert grammar_server._local_install() == "LanguageTool-6.6"
+    assert asked == [1]

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from checker.grammar.client import LanguageToolClient, LanguageToolError
 from checker.options import LanguageToolOptions
@@ -48,8 +49,27 @@ def locate(options: LanguageToolOptions) -> Located:
     return _start_local(options)
 
 
+#: Where language-tool-python keeps the LanguageTool versions it downloaded (its
+#: documented ``LTP_PATH``, else this folder).
+LTP_PATH = "LTP_PATH"
+
+
+def _download_folder() -> Path:
+    return Path(os.environ.get(LTP_PATH) or Path.home() / ".cache" / "language_tool_python")
+
+
 def _local_install():  # type: ignore[no-untyped-def]
-    """language-tool-python's latest installed LanguageTool, or None (never downloads)."""
+    """language-tool-python's latest installed LanguageTool, or None (never downloads).
+
+    With nothing in its download folder there is nothing to find: the library (a tenth of
+    a second to import) is not asked.
+    """
+    folder = _download_folder()
+    try:
+        if not folder.is_dir() or next(folder.iterdir(), None) is None:
+            return None
+    except OSError:
+        return None
     try:
         from language_tool_python.download_lt import LocalLanguageTool
     except ImportError:
