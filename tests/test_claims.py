@@ -189,6 +189,16 @@ def test_bad_claims_config_names_the_key(tmp_path: Path, toml: str, message: str
         load_config(tmp_path / "checker.toml")
 
 
+def test_every_shipped_cue_is_a_valid_pattern() -> None:
+    """Loading skips this check for the shipped files, so it is made here."""
+    folder = Path(__file__).resolve().parents[1] / "checker" / "data" / "claims"
+    files = sorted(folder.glob("*.txt"))
+    assert len(files) >= 6
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert parse_cues(lines, path.name), path.name
+
+
 def test_bad_cue_file_names_the_line() -> None:
     with pytest.raises(CueError, match=r"x\.txt:3: bad pattern"):
         parse_cues(["# cues", "[efficacy]", "(unclosed"], "x.txt")
