@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 from pathlib import Path
 
@@ -94,3 +95,18 @@ def test_indexed_scans_find_exactly_what_the_whole_pattern_finds(lang: str) -> N
             expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
             found = [(m.start(), m.end()) for m in cues.finditer(section, text)]
             assert found == expected, (lang, section, text)
+
+
+def test_a_start_index_kept_on_disk_plans_as_the_built_one() -> None:
+    from checker.claims.cues import _start_index, package_cues
+
+    built = _start_index({k: list(v) for k, v in package_cues("en").items()})
+    stored = StartIndex.from_state(marshal.loads(marshal.dumps(built.state())))
+    for sentence in (
+        "studies show that statins cut the risk of a heart attack by 30%.",
+        "take 10 mg twice a day, and call your doctor if you feel sick.",
+        "this supplement is 100% safe and cures arthritis.",
+    ):
+        assert stored.plan(sentence) == built.plan(sentence)
+    with pytest.raises(ValueError):
+        StartIndex.from_state(([], frozenset(), ()))

@@ -11,6 +11,7 @@ Projects add patterns per language and section from configuration.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from functools import cache
 from importlib import resources
 
 from checker.claims.prefilter import EVERYWHERE, StartIndex, split_alternatives
+from checker.table_cache import cached_table
 
 #: Every section a cue file may have, and what it signals.
 SECTIONS: dict[str, str] = {
@@ -196,6 +198,16 @@ def _gate(section: str, patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(_wrap(section, body))
 
 
+def _start_index(merged: Mapping[str, list[str]]) -> StartIndex:
+    return StartIndex(
+        {
+            section: [_lower_pattern(part) for p in patterns for part in split_alternatives(p)]
+            for section, patterns in merged.items()
+            if section not in _AT_START
+        }
+    )
+
+
 @cache
 def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSet:
     merged: dict[str, list[str]] = {k: list(v) for k, v in package_cues(lang).items()}
@@ -203,12 +215,14 @@ def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSe
         merged.setdefault(section, []).extend(patterns)
     merged = {k: v for k, v in merged.items() if v}
     gates = {k: g for k, v in merged.items() if (g := _gate(k, v)) is not None}
-    starts = StartIndex(
-        {
-            section: [_lower_pattern(part) for p in patterns for part in split_alternatives(p)]
-            for section, patterns in merged.items()
-            if section not in _AT_START
-        }
+    # the index takes a tenth of a second to build: it is kept with the built tables
+    digest = hashlib.blake2b(repr(sorted(merged.items())).encode(), digest_size=12).hexdigest()
+    starts = cached_table(
+        f"cue-starts-{lang}",
+        digest,
+        lambda: _start_index(merged),
+        StartIndex.state,
+        StartIndex.from_state,
     )
     return CueSet(lang, {k: _compile(k, v) for k, v in merged.items()}, gates, starts)
 

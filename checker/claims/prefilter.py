@@ -247,6 +247,22 @@ class StartIndex:
         self._always = frozenset(always)
         self._literals = tuple((literal, frozenset(names)) for literal, names in literals.items())
 
+    def state(self) -> tuple[Any, ...]:
+        """What :meth:`from_state` rebuilds the index from (kept with the built tables)."""
+        return (self._by_key, self._always, self._literals)
+
+    @classmethod
+    def from_state(cls, state: Any) -> StartIndex:
+        """The index :meth:`state` describes; ``ValueError`` when it is damaged."""
+        by_key, always, literals = state
+        if not isinstance(by_key, dict) or not isinstance(always, frozenset):
+            raise ValueError("a damaged start index")
+        index = cls.__new__(cls)
+        index._by_key = {str(k): tuple(v) for k, v in by_key.items()}
+        index._always = always
+        index._literals = tuple((str(lit), frozenset(names)) for lit, names in literals)
+        return index
+
     def plan(self, lower: str) -> dict[str, tuple[int, ...]]:
         """Per section, the offsets of ``lower`` where it may match (absent: nowhere)."""
         return _plan(self, lower)
