@@ -35,7 +35,9 @@ LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 def links(text: str) -> Counter[str]:
     found = Counter(_MD_TARGET.findall(text)) + Counter(_HREF.findall(text))
     inside = set(found)
-    for url in _URL.findall(text):
+    for found_url in _URL.findall(text):
+        # "see https://www.nhs.uk/b." ends a sentence: the full stop is not the address's
+        url = found_url.rstrip(".,;:!?")
         if not any(url in target for target in inside):
             found[url] += 1
     return found
@@ -46,7 +48,8 @@ def markup(text: str) -> Counter[str]:
     tokens: Counter[str] = Counter()
     tokens.update(f"citation {m}" for m in _CITATION.findall(text))
     tokens.update(f"footnote {m}" for m in _FOOTNOTE.findall(text))
-    tokens.update(f"<{m.lower()}>" for m in TAG.findall(text))
+    # an opening and a closing tag are told apart: "lost </em>" is what went missing
+    tokens.update(_tag_token(m) for m in TAG.finditer(text))
     tokens.update(f"code `{_code_text(m.group(2))}`" for m in _CODE.finditer(text))
     without_code = _CODE.sub("", text)
     strong = without_code.count("**")
@@ -58,6 +61,12 @@ def markup(text: str) -> Counter[str]:
         tokens["*italic*"] = single // 2
     tokens["link"] = len(_MD_TARGET.findall(text)) + len(re.findall(r"<a\b", text, re.I))
     return +tokens
+
+
+def _tag_token(match: re.Match[str]) -> str:
+    """``<em>`` or ``</em>``."""
+    slash = "/" if match.group(0).startswith("</") else ""
+    return f"<{slash}{match.group(1).lower()}>"
 
 
 def _code_text(inside: str) -> str:
