@@ -14,7 +14,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-Replacement = str | Callable[[re.Match[str]], str]
+#: What ``sub`` puts in place of a match: a template, or a function of the match giving
+#: text (mapped to the whole match) or a MappedText (a piece of the match, such as a
+#: link's text, that keeps its exact place in the source).
+Replacement = str | Callable[[re.Match[str]], "str | MappedText"]
 
 
 class Segment(NamedTuple):
@@ -172,13 +175,15 @@ class MappedText:
         end = len(self.text) if endpos is None else endpos
         for match in pattern.finditer(self.text, 0, end):
             new = repl(match) if callable(repl) else match.expand(repl)
-            if new == match.group(0):
+            if (new.text if isinstance(new, MappedText) else new) == match.group(0):
                 continue
             count += 1
             if match.start() > last:
                 pieces.append(self.slice(last, match.start()))
             src_start, src_end = self.source_span(match.start(), match.end())
-            if match.start() == match.end():
+            if isinstance(new, MappedText):
+                pieces.append(new)
+            elif match.start() == match.end():
                 pieces.append(MappedText.inserted(new, src_start))
             else:
                 pieces.append(MappedText.replacing(new, src_start, src_end))

@@ -123,13 +123,14 @@ def strip_inline(
     images: list[tuple[str, str, MappedText]] = []
     found_links = links if links is not None else []
 
-    def take_link(match: re.Match[str]) -> str:
+    def take_link(match: re.Match[str]) -> MappedText:
+        """The link's text, where it is in the source (findings inside it point there)."""
         group = "url" if "url" in match.groupdict() else "text"
         text = match.group(group)
         start, end = current.source_span(match.start(group), match.end(group))
         href = match.group(group) if group == "url" else match.groupdict().get("href") or ""
         found_links.append(Link(text, href, start, end))
-        return text
+        return current.slice(match.start(group), match.end(group))
 
     def take_image(match: re.Match[str]) -> str:
         if match.group("alt").strip():
