@@ -92,6 +92,14 @@ _VOID = frozenset(
 )
 
 
+def _attribute_value_at(tag_text: str, name: str, value: str) -> int:
+    """Where ``name``'s value ``value`` starts in the tag's source, or -1."""
+    for match in re.finditer(rf"\b{name}\s*=\s*([\"']?)", tag_text, re.IGNORECASE):
+        if tag_text.startswith(value, match.end()):
+            return match.end()
+    return -1
+
+
 class _BlockParser(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -218,8 +226,9 @@ class _BlockParser(HTMLParser):
         tag_text = self.get_starttag_text() or ""
         alt = values.get("alt")
         if alt is not None and alt.strip():
-            # Find the attribute value in the tag so the alt text maps exactly.
-            where = tag_text.find(alt)
+            # Find the attribute value in the tag so the alt text maps exactly (after
+            # "alt=": the same words may be in src, as in src="pen.jpg" alt="pen.jpg").
+            where = _attribute_value_at(tag_text, "alt", alt)
             if where >= 0 and "&" not in alt:
                 content = MappedText.identity(alt, start + where).strip()
             else:
