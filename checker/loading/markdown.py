@@ -26,7 +26,7 @@ _IMAGE = re.compile(
     rf"!\[(?P<alt>[^\[\]]*)\]\([ \t]*(?P<src>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
 )
 _LINK = re.compile(
-    rf"\[(?P<text>[^\[\]]+)\]\([ \t]*(?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
+    rf"\[(?P<text>[^\[\]]*)\]\([ \t]*(?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
 )
 #: Template tags and variables of site generators, which are not prose: Liquid, Jinja and
 #: Nunjucks ("{% render_section %}", "{{ findersBaseUrl }}", "{# note #}") and Hugo
@@ -128,6 +128,8 @@ def strip_inline(
         group = "url" if "url" in match.groupdict() else "text"
         text = match.group(group)
         start, end = current.source_span(match.start(group), match.end(group))
+        if not text:  # "[](https://...)": the finding goes on the whole link
+            start, end = current.source_span(match.start(), match.end())
         href = match.group(group) if group == "url" else match.groupdict().get("href") or ""
         found_links.append(Link(text, href, start, end))
         return current.slice(match.start(group), match.end(group))
