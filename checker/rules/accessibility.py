@@ -31,7 +31,10 @@ _FILE_NAME = re.compile(
     r"|^\s*(?:img|image|dsc|photo|screenshot|pic)[_ -]?\d+\s*$",
     re.IGNORECASE,
 )
-_CAPS_RUN = re.compile(r"\b(?:[A-ZÄÖÜÀ-Ý]{2,}[\s,.!?:;'-]+){3,}[A-ZÄÖÜÀ-Ý]{2,}\b")
+#: A run of capitals is reported from this many words of two letters or more.
+MIN_CAPS_WORDS = 4
+_CAPS_WORD = re.compile(r"[A-ZÄÖÜÀ-Ý]{2,}")
+_CAPS_RUN = re.compile(r"\b(?:[A-ZÄÖÜÀ-Ý]+[\s,.!?:;'-]+){3,}[A-ZÄÖÜÀ-Ý]{2,}\b")
 MIN_WORDS_FOR_DETECTION = 25
 
 
@@ -263,6 +266,9 @@ def all_capitals(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         if text.islower() or block.kind is BlockKind.IMAGE_ALT:
             continue
         for match in _CAPS_RUN.finditer(text):
+            # "A" and "DON'T" join a run; a name of letters ("M-M-R II") is not one
+            if len(_CAPS_WORD.findall(match.group(0))) < MIN_CAPS_WORDS:
+                continue
             yield ctx.block_finding(
                 self,
                 index,
