@@ -15,7 +15,6 @@ from checker.output.records import (
     lines_text,
     records_of,
     render_all,
-    summary_of,
 )
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -76,4 +75,4 @@ class GithubRenderer(Pieces):
 
 
 def render(result: CheckResult) -> str:
-    return render_all(GithubRenderer(), records_of(result), summary_of(result))
+    return render_all(GithubRenderer(), records_of(result), result.summary())

@@ -24,7 +24,6 @@ from checker.output.records import (
     late,
     records_of,
     render_all,
-    summary_of,
 )
 
 
@@ -70,7 +69,7 @@ class JsonRenderer(Pieces):
 
 def render(result: CheckResult) -> str:
     """The contract as indented UTF-8 JSON."""
-    return render_all(JsonRenderer(), records_of(result), summary_of(result))
+    return render_all(JsonRenderer(), records_of(result), result.summary())
 
 
 def to_dict(result: CheckResult) -> dict[str, Any]:

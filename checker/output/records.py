@@ -110,10 +110,6 @@ def records_of(result: CheckResult) -> Iterator[Record]:
         yield article_record(article)
 
 
-def summary_of(result: CheckResult) -> RunSummary:
-    return result.summary()
-
-
 def render_all(renderer: Renderer, records: Iterable[Record], summary: RunSummary) -> str:
     """The whole output at once (the library API and ``report.json``)."""
     pieces = [renderer.start()]

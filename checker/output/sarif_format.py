@@ -32,7 +32,6 @@ from checker.output.records import (
     late,
     records_of,
     render_all,
-    summary_of,
 )
 from checker.rules import all_rules
 
@@ -241,4 +240,4 @@ class SarifRenderer(Pieces):
 
 
 def render(result: CheckResult) -> str:
-    return render_all(SarifRenderer(), records_of(result), summary_of(result))
+    return render_all(SarifRenderer(), records_of(result), result.summary())

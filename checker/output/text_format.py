@@ -17,7 +17,6 @@ from checker.output.records import (
     lines_text,
     records_of,
     render_all,
-    summary_of,
 )
 from checker.paths import printable
 from checker.readability.formulas import BY_KEY
@@ -140,4 +139,4 @@ class TextRenderer(Pieces):
 
 def render(result: CheckResult, *, colour: bool = False, show_info: bool = True) -> str:
     renderer = TextRenderer(colour=colour, show_info=show_info)
-    return render_all(renderer, records_of(result), summary_of(result))
+    return render_all(renderer, records_of(result), result.summary())

@@ -120,6 +120,33 @@ class RuleContext:
             **kw,
         )
 
+    def line_finding(
+        self,
+        rule: Rule,
+        line: int | None,
+        message: str,
+        *,
+        column: int = 1,
+        scope: Scope = Scope.DOCUMENT,
+        **kw: Any,
+    ) -> Finding:
+        """A finding at a line of the source file (a declaration, a repair, a comment);
+        with no line, on the whole document."""
+        at = column if line else None
+        return Finding(
+            rule.code,
+            rule.name,
+            rule.severity,
+            message,
+            self.document.path,
+            scope,
+            line,
+            at,
+            line,
+            at,
+            **kw,
+        )
+
     def sentence_position(self, sentence: Sentence) -> dict[str, Any]:
         """Where a sentence is, for ``details`` lists (hardest sentences, passive ones)."""
         block = self.document.blocks[sentence.block]

@@ -10,40 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker import languages
-from checker.model import Directive, Finding, Scope, Severity
+from checker.model import Finding, Scope, Severity
 from checker.rules.base import Input, Rule, RuleContext, rule
 
 
 def _on_language_line(ctx: RuleContext, rule: Rule, message: str) -> Finding:
     """A finding on the line that declares the article's language (the document if none)."""
     document = ctx.document
-    line = document.lang_line
-    return ctx.document_finding(
-        rule,
-        message,
-        line=line,
-        column=line and 1,
-        end_line=line,
-        end_column=line and 1,
-        details={"declared": document.declared_lang, "source": document.lang_source},
-    )
-
-
-def _at_comment(rule: Rule, ctx: RuleContext, directive: Directive, message: str) -> Finding:
-    """A finding about an inline checker comment, placed on the comment itself."""
-    line, column = directive.line, directive.column
-    return Finding(
-        rule.code,
-        rule.name,
-        rule.severity,
-        message,
-        ctx.document.path,
-        Scope.PARAGRAPH,
-        line,
-        column,
-        line,
-        column,
-    )
+    details = {"declared": document.declared_lang, "source": document.lang_source}
+    return ctx.line_finding(rule, document.lang_line, message, details=details)
 
 
 @rule(
@@ -91,23 +66,7 @@ def input_repaired(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     for repair in ctx.document.repairs:
         details = {"kind": repair.kind, "count": repair.count}
-        message = f"Repaired: {repair.message}"
-        if repair.line is None:
-            yield ctx.document_finding(self, message, details=details)
-            continue
-        yield Finding(
-            self.code,
-            self.name,
-            self.severity,
-            message,
-            ctx.document.path,
-            Scope.DOCUMENT,
-            repair.line,
-            1,
-            repair.line,
-            1,
-            details=details,
-        )
+        yield ctx.line_finding(self, repair.line, f"Repaired: {repair.message}", details=details)
 
 
 @rule(
@@ -127,12 +86,13 @@ def unused_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.suppressions is None:
         return
     for directive in ctx.suppressions.unused:
-        yield _at_comment(
+        yield ctx.line_finding(
             self,
-            ctx,
-            directive,
+            directive.line,
             f"Checker comment '{directive.action} {' '.join(directive.codes)}' "
             "suppresses nothing; remove it",
+            column=directive.column,
+            scope=Scope.PARAGRAPH,
         )
 
 
@@ -154,7 +114,13 @@ def invalid_suppression(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.suppressions is None:
         return
     for directive, reason in ctx.suppressions.invalid:
-        yield _at_comment(self, ctx, directive, f"Invalid checker comment: {reason}")
+        yield ctx.line_finding(
+            self,
+            directive.line,
+            f"Invalid checker comment: {reason}",
+            column=directive.column,
+            scope=Scope.PARAGRAPH,
+        )
 
 
 @rule(

@@ -477,9 +477,21 @@ def check_catalog(
     """Every finding of the rules that read a catalog's entries alone (TRN001-TRN009),
     in rule order, for tools that have a catalog but no project (benchmarks, tests)."""
     ctx = CatalogContext(path, locale, source_language, options, languages, catalog)
-    entry_rules = [r for r in RULES if r.code <= "TRN009"]
-    return [finding for r in entry_rules for finding in r.run(ctx)]
+    return [finding for r in ENTRY_RULES for finding in r.run(ctx)]
 
+
+#: The rules that read the catalog's entries alone (no source article, no build).
+ENTRY_RULES = (
+    untranslated_unit,
+    stale_unit,
+    obsolete_entries,
+    number_mismatch,
+    link_mismatch,
+    markup_mismatch,
+    untranslated_copy,
+    wrong_language,
+    length_ratio,
+)
 
 RULES = (
     untranslated_unit,
