@@ -22,6 +22,7 @@ from checker.paths import is_within, printable, shown
 if TYPE_CHECKING:
     from checker.config import Config
     from checker.output.records import Renderer
+    from checker.pipeline import Cluster
     from checker.selection import Selection
     from checker.summary import RunSummary
 
@@ -73,6 +74,51 @@ JobsOption = Annotated[
         "--jobs", "-j", min=1, help="Processes to check with (default: the number of cores)."
     ),
 ]
+
+
+class ExecutorName(enum.StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+ExecutorOption = Annotated[
+    ExecutorName,
+    typer.Option(
+        "--executor",
+        help="Where files are checked: local (processes on this machine, see --jobs) or dask "
+        "(the workers of a Dask cluster, see --scheduler; pip install '.[dask]').",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="The Dask scheduler's address for --executor dask, such as tcp://10.0.0.5:8786 "
+        "(default: DASK_SCHEDULER_ADDRESS).",
+    ),
+]
+
+
+def _connect(
+    stack: ExitStack,
+    executor: ExecutorName,
+    scheduler: str | None,
+    jobs: int | None,
+    config: Config,
+) -> Cluster | None:
+    """The Dask cluster to check on (kept open until ``stack`` closes), or None to run here."""
+    if executor is ExecutorName.local:
+        if scheduler is not None:
+            raise fail("--scheduler is for --executor dask")
+        return None
+    if jobs is not None:
+        raise fail("--jobs is for --executor local: a Dask cluster checks with all its workers")
+    from checker.dask_executor import DaskCluster, DaskError, scheduler_address
+
+    try:
+        return stack.enter_context(DaskCluster(scheduler_address(scheduler), config.root))
+    except DaskError as exc:
+        raise fail(str(exc)) from None
 
 
 def _prepare(
@@ -164,6 +210,8 @@ def check(
         ),
     ] = None,
     jobs: JobsOption = None,
+    executor: ExecutorOption = ExecutorName.local,
+    scheduler: SchedulerOption = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -201,7 +249,9 @@ def check(
     renderer = _renderer(output_format, colour=use_colour, show_info=not quiet, root=config.root)
     show_progress = output_format is OutputFormat.text and sys.stderr.isatty()
     try:
-        with _report_stream(output) as stream:
+        with ExitStack() as stack:
+            cluster = _connect(stack, executor, scheduler, jobs, config)
+            stream = stack.enter_context(_report_stream(output))
             summary = _stream_check(
                 config,
                 selection,
@@ -212,13 +262,23 @@ def check(
                 jobs=jobs,
                 use_cache=not no_cache,
                 progress=show_progress,
+                cluster=cluster,
             )
     except BrokenPipeError:
         _reader_gone()
     except OSError as exc:
         where = shown(output) if output is not None else "the output"
         raise fail(f"cannot write {where}: {exc.strerror or exc}") from None
+    except _dask_error() as exc:  # a cluster that failed during the run
+        raise fail(str(exc)) from None
     raise typer.Exit(summary.exit_code)
+
+
+def _dask_error() -> type[Exception]:
+    """The executor's error class, imported only when an exception is being handled."""
+    from checker.dask_executor import DaskError
+
+    return DaskError
 
 
 #: The exit code of a run whose reader went away, as a shell reports a process ended by
@@ -303,6 +363,7 @@ def _stream_check(
     jobs: int | None,
     use_cache: bool,
     progress: bool,
+    cluster: Cluster | None = None,
 ) -> RunSummary:
     """Check, writing each article's output as soon as it is ready, in order."""
     from checker.engine import grammar_checker
@@ -321,6 +382,7 @@ def _stream_check(
             grammar=grammar_checker(config, selection),
             renderer=renderer,
             warn=_warn,
+            cluster=cluster,
         )
         plan = run.plan(targets, with_catalogs)
         run.progress = _progress_bar(stack, plan.tasks) if progress else None
@@ -356,6 +418,8 @@ def report(
         ),
     ] = None,
     jobs: JobsOption = None,
+    executor: ExecutorOption = ExecutorName.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Check articles and write an HTML report that opens offline from the file system.
 
@@ -372,15 +436,22 @@ def report(
         paths, select, ignore, fail_on, config_file, translations
     )
     with ExitStack() as stack:
-        result = check_paths(
-            targets,
-            config,
-            selection,
-            translations=with_catalogs,
-            jobs=jobs or default_jobs(),
-            grammar=grammar_checker(config, selection),
-            progress=(lambda tasks: _progress_bar(stack, tasks)) if sys.stderr.isatty() else None,
-        )
+        cluster = _connect(stack, executor, scheduler, jobs, config)
+        try:
+            result = check_paths(
+                targets,
+                config,
+                selection,
+                translations=with_catalogs,
+                jobs=jobs or default_jobs(),
+                grammar=grammar_checker(config, selection),
+                progress=(
+                    (lambda tasks: _progress_bar(stack, tasks)) if sys.stderr.isatty() else None
+                ),
+                cluster=cluster,
+            )
+        except _dask_error() as exc:
+            raise fail(str(exc)) from None
     folder = out if out is not None else config.root / "reports"
     try:
         written = write_report(result, folder, config.source_language)

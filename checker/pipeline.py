@@ -2,7 +2,8 @@
 
 ``checker check`` and ``checker report`` run here.  Each file is one task; its
 outcome is the same whether it runs in this process (``jobs=1``), in a pool of
-worker processes, or comes from the result cache, and outcomes are handed back in
+worker processes, on a Dask cluster (:mod:`checker.dask_executor`), or comes from
+the result cache, and outcomes are handed back in
 task order, so the output never depends on the number of jobs.  Articles go first:
 a catalog needs the grades of the articles checked from disk (its source's grade,
 and whether its built translation was one of them).
@@ -27,7 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.config import Config
 from checker.engine import ArticleResult, CheckResult, check_file, discover
@@ -118,6 +119,20 @@ class Outcome:
             counts=value["counts"],
             articles=value["articles"],
         )
+
+
+class Cluster(Protocol):
+    """Machines that check files for a run: :class:`checker.dask_executor.DaskCluster`."""
+
+    def run(
+        self,
+        work: Callable[[Any], Outcome],
+        arguments: Sequence[Any],
+        setup: tuple[Any, ...],
+        start: Callable[..., None],
+    ) -> Iterator[Outcome]:
+        """Each argument's ``work`` outcome, in order, on workers set up by ``start(*setup)``."""
+        ...
 
 
 # -- the work of one task, in whichever process runs it ---------------------------------------
@@ -346,8 +361,10 @@ class CheckRun:
         renderer: Renderer | None = None,
         progress: Callable[[], None] | None = None,
         warn: Callable[[str], None] | None = None,
+        cluster: Cluster | None = None,
     ) -> None:
         self.config = config
+        self.cluster = cluster
         self.warn = warn
         self.renderer = renderer
         self.selection = selection
@@ -532,6 +549,9 @@ class CheckRun:
         self, todo: list[Any], work: Callable[[Any], Outcome], grades: Mapping[str, float | None]
     ) -> Iterator[Outcome]:
         setup = (self.config, self.selection, self.located, grades, self.full)
+        if self.cluster is not None:
+            yield from self.cluster.run(work, todo, setup, _start_worker)
+            return
         if self.jobs == 1 or len(todo) < 2:
             _start_worker(*setup)
             for argument in todo:
@@ -591,9 +611,11 @@ def check_paths(
     jobs: int = 1,
     grammar: GrammarChecker | None = None,
     progress: Callable[[int], Callable[[], None] | None] | None = None,
+    cluster: Cluster | None = None,
 ) -> CheckResult:
     """Check every article under ``targets`` (and with ``translations``, every catalog and
-    the translation it builds): every result with its document, over ``jobs`` processes.
+    the translation it builds): every result with its document, over ``jobs`` processes
+    or on a Dask ``cluster`` (a connected :class:`~checker.dask_executor.DaskCluster`).
 
     The library API, and ``checker report`` and ``checker i18n check``; unreadable files
     become errors, never exceptions.  ``grammar`` is the run's LanguageTool stage (by
@@ -606,7 +628,7 @@ def check_paths(
         selection = Selection.build(config.select, config.ignore)
     if grammar is None:
         grammar = grammar_checker(config, selection)
-    run = CheckRun(config, selection, jobs=jobs, grammar=grammar, full=True)
+    run = CheckRun(config, selection, jobs=jobs, grammar=grammar, full=True, cluster=cluster)
     plan = run.plan(targets, translations, locales)
     run.progress = progress(plan.tasks) if progress is not None else None
     articles: list[ArticleResult] = []
