@@ -6,7 +6,13 @@ removed and 2% added.  Reports the time of each merge, whether every edited unit
 got its old translation (fuzzy), whether any added unit got a false fuzzy match,
 and whether `msgfmt -c` accepts the result.
 
+With ``--cli`` it times the commands end to end instead, as a translator runs them:
+``checker i18n update --locale es`` in a project whose template and catalog are
+these files (process start, configuration, read, merge, write, median of
+``--repeat`` runs, each from the same files) against ``msgmerge --previous -U``.
+
     .venv/bin/python bench/catalog_update.py [--units 20000] [--skip-msgmerge]
+    .venv/bin/python bench/catalog_update.py --cli --units 5000 [--repeat 5]
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -158,15 +165,55 @@ def msgfmt_ok(path: Path) -> str:
     return "accepted" if done.returncode == 0 else done.stderr.decode()[:200]
 
 
+def end_to_end(folder: Path, repeat: int, skip_msgmerge: bool) -> None:
+    """``checker i18n update`` and ``msgmerge -U`` as commands, each from the same files."""
+    from speed import CHECKER_SCRIPT  # bench/speed.py
+
+    project = folder / "project"
+    (project / "locales/templates").mkdir(parents=True)
+    (project / "locales/es/LC_MESSAGES").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(
+        '[tool.checker]\npaths = ["content"]\n\n[tool.checker.i18n]\nlocales = ["es"]\n',
+        encoding="utf-8",
+    )
+    template = project / "locales/templates/article.pot"
+    catalog = project / "locales/es/LC_MESSAGES/article.po"
+    shutil.copyfile(folder / "new.pot", template)
+
+    def timed(command: list[str]) -> float:
+        times = []
+        for _ in range(repeat):
+            shutil.copyfile(folder / "es.po", catalog)
+            start = time.perf_counter()
+            subprocess.run(command, cwd=project, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    ours = timed([str(CHECKER_SCRIPT), "i18n", "update", "--locale", "es"])
+    print(f"checker i18n update (end to end)  median {ours:6.2f} s")
+    print(f"  msgfmt -c: {msgfmt_ok(catalog)}")
+    if skip_msgmerge or not shutil.which("msgmerge"):
+        return
+    command = ["msgmerge", "--quiet", "--previous", "-U", "--backup=none", str(catalog)]
+    gnu = timed([*command, str(template)])
+    print(f"msgmerge --previous -U            median {gnu:6.2f} s   {gnu / ours:.1f}x slower")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-msgmerge", action="store_true")
+    parser.add_argument("--cli", action="store_true", help="time the commands end to end")
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         truth = make_files(folder, args.units, args.seed)
+        if args.cli:
+            print(f"units {args.units}")
+            end_to_end(folder, args.repeat, args.skip_msgmerge)
+            return 0
         start = time.perf_counter()
         merged, report = merge(read_catalog(folder / "es.po"), read_catalog(folder / "new.pot"))
         (folder / "ours.po").write_text(render(merged), encoding="utf-8")

@@ -8,6 +8,7 @@ configuration is worse than none.  Command-line flags override the file.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -121,7 +122,16 @@ class Config:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration root, with forward slashes."""
-        try:
+        if os.name != "nt":  # a string prefix, not pathlib: a large run asks for every file
+            root = _real_folder(os.fspath(self.root))
+            resolved = _real_file(os.fspath(path))
+            if resolved == root:
+                return "."
+            prefix = root if root.endswith(os.sep) else root + os.sep
+            if resolved.startswith(prefix):
+                return resolved[len(prefix) :]
+            return path.as_posix()
+        try:  # Windows: pathlib compares without case
             return _resolved(path).relative_to(_resolved_folder(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
@@ -178,6 +188,21 @@ def find_config_file(start: Path) -> Path | None:
 @lru_cache(maxsize=4096)
 def _resolved_folder(folder: Path) -> Path:
     return folder.resolve()
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _real_file(path: str) -> str:
+    """``os.path.realpath(path)``, with its folder resolved once per run (see :func:`_resolved`)."""
+    folder, name = os.path.split(path)
+    if not name or name in (".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    if not os.path.isabs(folder):
+        folder = os.path.join(os.getcwd(), folder)
+    return os.path.join(_real_folder(folder), name)
 
 
 def _resolved(path: Path) -> Path:

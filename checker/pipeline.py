@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from checker.grammar.checker import GrammarChecker, GrammarRun
     from checker.grammar.server import Located
 
+#: Printed pieces read from the cache per query: enough to make the reads cheap, few
+#: enough that a run never holds much output.
+PIECES_PER_READ = 256
 #: Overrides the start method of worker processes (fork, forkserver or spawn).
 START_METHOD_VARIABLE = "CHECKER_START_METHOD"
 
@@ -377,6 +380,8 @@ class CheckRun:
         server = self.located.client.url if self.located and self.located.client else None
         self._run_key = run_key(config, sorted(selection.codes), server)
         self._hashes: dict[Path, str | None] = {}
+        self._pieces: dict[str, str] = {}  # read ahead for the next cached tasks
+        self._fetched: set[str] = set()  # the keys of the last read, found or not
 
     @property
     def grammar_run(self) -> GrammarRun | None:
@@ -412,46 +417,53 @@ class CheckRun:
             yield Outcome(errors=[error])
         grades: dict[str, float | None] = {}
         # the task lists are handed over, not kept: _run lets each task go once printed
-        for outcome in self._run(
-            [self._article_task(path) for path in plan.articles], _check_article, grades={}
-        ):
+        for outcome in self._run(self._article_tasks(plan.articles), _check_article, grades={}):
             if not outcome.errors:
                 grades[outcome.path] = outcome.grade
             yield outcome
         if not plan.catalogs:
             return
-        yield from self._run(
-            [self._catalog_task(task, grades) for task in plan.catalogs],
-            _check_catalog,
-            grades=grades,
-        )
+        yield from self._run(self._catalog_tasks(plan.catalogs, grades), _check_catalog, grades)
 
     def _content_hash(self, path: Path) -> str | None:
         if path not in self._hashes:
-            self._hashes[path] = file_hash(path, self.config.max_file_size)
+            limit = self.config.max_file_size
+            cache = self.cache
+            self._hashes[path] = (
+                cache.file_hash(path, limit) if cache is not None else file_hash(path, limit)
+            )
         return self._hashes[path]
 
-    def _lookup(self, kind: str, path: Path) -> tuple[str | None, Outcome | None, str | None]:
+    def _tasks(self, kind: str, arguments: Sequence[Any]) -> list[_Task]:
+        """A task per argument, with its cached outcome when the cache has one (read in bulk)."""
         if self.cache is None:
-            return None, None, None
-        content = self._content_hash(path)
-        if content is None:
-            return None, None, None  # unreadable: the task reports why
-        key = entry_key(self._run_key, kind, self.config.relative(path), content)
-        value = self.cache.get(key)
-        return key, Outcome.from_meta(value) if value is not None else None, content
+            return [_Task(argument) for argument in arguments]
+        keyed: list[tuple[Any, str | None, str | None]] = []
+        for argument in arguments:
+            path = argument[2] if kind == "catalog" else argument
+            content = self._content_hash(path)
+            if content is None:  # unreadable: the task reports why
+                keyed.append((argument, None, None))
+                continue
+            key = entry_key(self._run_key, kind, self.config.relative(path), content)
+            keyed.append((argument, key, content))
+        found = self.cache.get_many(key for _, key, _ in keyed if key is not None)
+        return [
+            _Task(argument, key, Outcome.from_meta(found[key]) if key in found else None, content)
+            for argument, key, content in keyed
+        ]
 
-    def _article_task(self, path: Path) -> _Task:
-        key, cached, content = self._lookup("article", path)
-        return _Task(path, key, cached, content)
+    def _article_tasks(self, paths: Sequence[Path]) -> list[_Task]:
+        return self._tasks("article", paths)
 
-    def _catalog_task(
-        self, task: tuple[str, str, Path], grades: Mapping[str, float | None]
-    ) -> _Task:
-        key, cached, content = self._lookup("catalog", task[2])
-        if cached is not None and not self._deps_hold(cached.deps, grades):
-            cached = None
-        return _Task(task, key, cached, content)
+    def _catalog_tasks(
+        self, catalogs: Sequence[tuple[str, str, Path]], grades: Mapping[str, float | None]
+    ) -> list[_Task]:
+        tasks = self._tasks("catalog", catalogs)
+        for task in tasks:
+            if task.cached is not None and not self._deps_hold(task.cached.deps, grades):
+                task.cached = None
+        return tasks
 
     def _deps_hold(
         self, deps: Mapping[str, Any] | None, grades: Mapping[str, float | None]
@@ -483,7 +495,7 @@ class CheckRun:
                 outcome = task.cached
                 if self.cache is not None:
                     self.cache.count(hit=True)
-                self._render_cached(outcome, task, work, grades)
+                self._render_cached(outcome, task, work, grades, pending)
             else:
                 outcome = next(computed)
                 self._render(outcome)
@@ -531,18 +543,33 @@ class CheckRun:
         task: _Task,
         work: Callable[[Any], Outcome],
         grades: Mapping[str, float | None],
+        coming: deque[_Task],
     ) -> None:
-        """A cached outcome's piece: printed in an earlier run, or printed now from its records."""
+        """A cached outcome's piece: printed in an earlier run, or printed now from its records.
+
+        Pieces are read a batch at a time: this task's and those of the next cached tasks.
+        """
         if self.renderer is None or self.cache is None or task.key is None:
             return
-        piece = self.cache.piece(task.key, self.renderer.signature)
+        signature = self.renderer.signature
+        piece = self._pieces.pop(task.key, None)
+        if piece is None and task.key not in self._fetched:
+            keys = [task.key]
+            for later in coming:
+                if len(keys) >= PIECES_PER_READ:
+                    break
+                if later.cached is not None and later.key is not None:
+                    keys.append(later.key)
+            self._fetched = set(keys)
+            self._pieces = self.cache.pieces(keys, signature)
+            piece = self._pieces.pop(task.key, None)
         if piece is None:
             records = self.cache.records(task.key)
             if records is None:  # the entry went away under us: check the file again
                 _start_worker(self.config, self.selection, self.located, grades, self.full)
                 records = work(task.argument).records
             piece = pieces_of(self.renderer, records)
-            self.cache.put_piece(task.key, self.renderer.signature, piece)
+            self.cache.put_piece(task.key, signature, piece)
         outcome.piece = piece
 
     def _compute(

@@ -11,6 +11,12 @@ entry also lists the files it read besides itself (its source article, by hash) 
 what it took from the run (the source's grade, whether the built translation was
 checked from disk); the entry counts only while those are the same.
 
+A warm run of a large site is mostly bookkeeping, so it is done in bulk: the
+summaries of a run's entries are read a few hundred per query, printed pieces a
+batch at a time as they are needed, and a file's hash is taken again only when
+its size, times or inode changed since it was last hashed (as git and ruff do;
+a file changed within :data:`RACY_SECONDS` of being hashed is hashed every time).
+
 The cache never fails a run: a damaged or locked database is set aside with a
 warning and the run goes on without it.  Entries not used for
 :data:`KEEP_UNUSED_DAYS` days are dropped.
@@ -20,9 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,11 +42,16 @@ from checker.files import LockBusy, exclusive_lock
 from checker.paths import shown
 
 #: Bump when the shape of a stored outcome changes.
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = "results.sqlite3"
 LOCK_NAME = "results.lock"
 KEEP_UNUSED_DAYS = 30
 _COMMIT_EVERY = 500
+#: Keys per query when reading entries in bulk (SQLite allows 32,766 parameters).
+_BATCH = 500
+#: A file modified this close to the moment it was hashed may change again within the
+#: same timestamp: its stat is not trusted to stand for its bytes.
+RACY_SECONDS = 2.0
 
 
 @cache
@@ -74,6 +86,16 @@ def entry_key(run: str, kind: str, path: str, content: str) -> str:
     return hashlib.sha256(f"{run}\0{kind}\0{path}\0{content}".encode()).hexdigest()
 
 
+def _stat_signature(path: Path) -> tuple[str, float] | None:
+    """What changes when a file's bytes change (size, times, inode), and its mtime."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    signature = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
+    return signature, max(stat.st_mtime, stat.st_ctime)
+
+
 def file_hash(path: Path, limit: int = 1 << 31) -> str | None:
     """SHA-256 of a regular file's bytes, or None when it cannot be read within ``limit``
     (a device, a FIFO, a file over the limit: the task itself reports why)."""
@@ -96,6 +118,8 @@ class ResultCache:
         self._pending: list[tuple[str, bytes, bytes, int]] = []
         self._pieces: list[tuple[str, str, str]] = []
         self._used: list[tuple[int, str]] = []
+        self._hashes: dict[str, tuple[str, str]] | None = None  # path: (stat signature, hash)
+        self._new_hashes: list[tuple[str, str, str]] = []
         self.hits = 0
         self.misses = 0
         try:
@@ -136,6 +160,10 @@ class ResultCache:
             "CREATE TABLE IF NOT EXISTS pieces (key TEXT NOT NULL, signature TEXT NOT NULL, "
             "piece TEXT NOT NULL, PRIMARY KEY (key, signature))"
         )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, stat TEXT NOT NULL, "
+            "hash TEXT NOT NULL)"
+        )
         return db
 
     def _off(self, message: str) -> None:
@@ -154,6 +182,69 @@ class ResultCache:
         except sqlite3.Error as exc:
             self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
             return None
+
+    def _many(self, query: str, keys: list[str], *first: str) -> list[Any]:
+        """Rows of ``query`` (whose last condition is ``key IN ({})``) for every key."""
+        rows: list[Any] = []
+        for start in range(0, len(keys), _BATCH):
+            chunk = keys[start : start + _BATCH]
+            if self._db is None:
+                return rows
+            try:
+                found = self._db.execute(
+                    query.format(",".join("?" * len(chunk))), (*first, *chunk)
+                ).fetchall()
+            except sqlite3.Error as exc:
+                self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
+                return []
+            rows.extend(found)
+        return rows
+
+    def file_hash(self, path: Path, limit: int) -> str | None:
+        """:func:`file_hash`, taken again only when the file's stat changed since."""
+        if self._db is None:
+            return file_hash(path, limit)
+        if self._hashes is None:
+            rows = self._many_all("SELECT path, stat, hash FROM hashes")
+            self._hashes = {row[0]: (row[1], row[2]) for row in rows}
+        name = os.fspath(path)
+        stat = _stat_signature(path)
+        known = self._hashes.get(name)
+        if stat is not None and known is not None and known[0] == stat[0]:
+            return known[1]
+        digest = file_hash(path, limit)
+        if stat is not None and digest is not None and time.time() - stat[1] > RACY_SECONDS:
+            self._hashes[name] = (stat[0], digest)
+            self._new_hashes.append((name, stat[0], digest))
+        return digest
+
+    def _many_all(self, query: str) -> list[Any]:
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(query).fetchall()
+        except sqlite3.Error as exc:
+            self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
+            return []
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The summaries of the outcomes kept under any of ``keys``, a batch per query."""
+        found: dict[str, dict[str, Any]] = {}
+        now = int(time.time())
+        query = "SELECT key, meta, used FROM outcomes WHERE key IN ({})"
+        for key, meta, used in self._many(query, list(keys)):
+            try:
+                found[key] = orjson.loads(meta)
+            except orjson.JSONDecodeError:
+                continue
+            if used < now - 86_400:  # marked as used at most once a day
+                self._used.append((now, key))
+        return found
+
+    def pieces(self, keys: Iterable[str], signature: str) -> dict[str, str]:
+        """The output already printed from these outcomes in the format ``signature``."""
+        query = "SELECT key, piece FROM pieces WHERE signature = ? AND key IN ({})"
+        return dict(self._many(query, list(keys), signature))
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The summary of an outcome (see :meth:`records` and :meth:`piece` for the rest)."""
@@ -203,7 +294,9 @@ class ResultCache:
 
     def flush(self) -> None:
         """Write what is pending in one transaction, so that a killed run keeps its work."""
-        if self._db is None or not (self._pending or self._used or self._pieces):
+        if self._db is None or not (
+            self._pending or self._used or self._pieces or self._new_hashes
+        ):
             return
         try:
             with self._db:
@@ -221,11 +314,16 @@ class ResultCache:
                     self._pieces,
                 )
                 self._db.executemany("UPDATE outcomes SET used = ? WHERE key = ?", self._used)
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO hashes (path, stat, hash) VALUES (?, ?, ?)",
+                    self._new_hashes,
+                )
         except sqlite3.Error as exc:
             self._off(f"cannot write {shown(self.path)} ({exc}); results were not kept")
         self._pending.clear()
         self._pieces.clear()
         self._used.clear()
+        self._new_hashes.clear()
 
     def close(self) -> None:
         self.flush()
