@@ -12,7 +12,8 @@ would, ``checker check --format json -o FILE``:
 
 1. cold, ``--jobs 1 --no-cache``;
 2. cold, ``--jobs 2``, with an empty cache (it fills it);
-3. warm, ``--jobs 2``, nothing changed;
+3. warm, ``--jobs 2``, nothing changed (and the same in the text format: once to
+   print the text pieces from the kept records, then warm);
 4. after editing 1% of the articles (one sentence added to each), ``--jobs 2``.
 
 It checks that the reports of 1, 2 and 3 are byte for byte the same, and prints
@@ -81,8 +82,11 @@ def tree_memory(process: psutil.Process) -> tuple[int, int]:
     return pss, rss
 
 
-def run_check(folder: Path, report: Path, *arguments: str) -> Run:
-    command = [str(CHECKER_SCRIPT), "check", "--format", "json", "-o", str(report), *arguments]
+def run_check(folder: Path, report: Path, *arguments: str, output_format: str = "json") -> Run:
+    command = [
+        str(CHECKER_SCRIPT),
+        *("check", "--format", output_format, "-o", str(report), *arguments),
+    ]
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE)
     watched = psutil.Process(child.pid)
@@ -107,7 +111,16 @@ def run_check(folder: Path, report: Path, *arguments: str) -> Run:
     sampler.join()
     if child.returncode not in (0, 1):
         sys.exit(f"checker check {' '.join(arguments)} failed ({child.returncode}):\n{stderr!r}")
-    return Run(seconds, peak / 1e6, peak_rss / 1e6, summary_of(report))
+    summary = summary_of(report) if output_format == "json" else last_line(report)
+    return Run(seconds, peak / 1e6, peak_rss / 1e6, summary)
+
+
+def last_line(report: Path) -> dict[str, object]:
+    """A text report's last line (its summary), as the summary of a JSON one would be shown."""
+    with report.open("rb") as handle:
+        handle.seek(max(0, report.stat().st_size - 4096))
+        tail = handle.read().decode("utf-8", errors="replace").strip()
+    return {"line": tail.rsplit("\n", 1)[-1]}
 
 
 def summary_of(report: Path) -> dict[str, object]:
@@ -131,10 +144,10 @@ def edit_articles(folder: Path, share: float, seed: int) -> int:
 
 def line(label: str, run: Run) -> None:
     s = run.summary
+    what = s["line"] if "line" in s else f"{s['articles']} results, {s['findings']} findings"
     print(
         f"{label:<34} {run.seconds:8.2f} s  peak {run.peak_mb:5.0f} MB PSS "
-        f"({run.peak_rss_mb:5.0f} MB RSS)  "
-        f"({s['articles']} results, {s['findings']} findings)"
+        f"({run.peak_rss_mb:5.0f} MB RSS)  ({what})"
     )
 
 
@@ -178,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         line("cold, --jobs 2 (fills the cache)", two)
         warm = run_check(folder, reports / "warm.json", "--jobs", "2")
         line("warm, --jobs 2, nothing changed", warm)
+        text = run_check(folder, reports / "text.txt", "--jobs", "2", output_format="text")
+        line("text, first time (renders text)", text)
+        warm_text = run_check(folder, reports / "text.txt", "--jobs", "2", output_format="text")
+        line("warm text, nothing changed", warm_text)
         edited = edit_articles(folder, 0.01, args.seed)
         after = run_check(folder, reports / "edited.json", "--jobs", "2")
         line(f"--jobs 2 after editing {edited} articles", after)
@@ -192,10 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if one is not None:
             speedup = one.seconds / two.seconds
             verdicts.append(("speed-up of --jobs 2 over --jobs 1", speedup, SPEEDUP_TARGET, "x"))
-        verdicts.append(("warm re-check", warm.seconds, WARM_TARGET, "s"))
+        verdicts.append(("warm re-check (JSON)", warm.seconds, WARM_TARGET, "s"))
+        verdicts.append(("warm re-check (text)", warm_text.seconds, WARM_TARGET, "s"))
         share = after.seconds / two.seconds
         verdicts.append(("re-check after 1% edited / cold", share, EDITED_SHARE_TARGET, ""))
-        peak = max(r.peak_mb for r in (one, two, warm, after) if r is not None)
+        runs = (one, two, warm, text, warm_text, after)
+        peak = max(r.peak_mb for r in runs if r is not None)
         verdicts.append(("peak memory", peak, MEMORY_TARGET_MB, "MB"))
         for label, value, target, unit in verdicts:
             ok = value >= target if unit == "x" else value < target
