@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
+import re
 from pathlib import Path
 
 import pytest
 
-from checker.table_cache import cache_folder, cached_table
+from checker.compiled_patterns import compile_patterns
+from checker.table_cache import cache_folder, cached_table, package_stamp
 from checker.text.frequency import ZipfTable
 
 
@@ -77,3 +80,76 @@ def test_a_frequency_table_that_does_not_fit_together_is_refused() -> None:
         ZipfTable.decode("en", (words[:-5], starts, buckets, values))
     with pytest.raises(ValueError):
         ZipfTable.decode("en", (words, starts, buckets, values[:3]))
+
+
+def test_a_table_built_for_another_version_is_removed(folder: Path) -> None:
+    builds: list[int] = []
+    _table(builds)
+    cached_table("numbers", "data2", lambda: [4], list, list)
+    (written,) = folder.iterdir()
+    assert "data2" in written.name
+
+
+def test_a_package_stamp_changes_when_the_package_is_reinstalled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "stamped_package"
+    package.mkdir()
+    (package / "__init__.py").write_text("VERSION = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = package_stamp("stamped_package")
+    assert before == package_stamp("stamped_package")
+    (package / "__init__.py").write_text("VERSION = 22\n")
+    assert package_stamp("stamped_package") != before
+    assert package_stamp("no_such_package_here") == "no_such_package_here-missing"
+
+
+LIKE_CUES = {
+    "words": (r"(?<![\w-])(?:may (?:help|reduce)|can (?:cure|prevent)|\d+ ?%)(?![\w-])", 2),
+    "named": (r"(?P<number>\d+(?:\.\d+)?) (?P<unit>mg|ml)\b", 0),
+    "start": (r"^[\W_]*(?:Ask|Call)\b", 0),
+}
+SAMPLES = [
+    "It May Help and can PREVENT 30 % of falls.",
+    "Take 2.5 mg twice, then 10 ml.",
+    "  Ask your nurse. Call 111.",
+    "nothing here",
+]
+
+
+def test_kept_compiled_patterns_match_as_re_compile_does(folder: Path) -> None:
+    fresh = compile_patterns("sample", LIKE_CUES)  # compiled and kept
+    (kept,) = folder.iterdir()
+    assert kept.name.startswith("patterns-sample-")
+    loaded = compile_patterns("sample", LIKE_CUES)  # from the kept file
+    for name, (source, flags) in LIKE_CUES.items():
+        reference = re.compile(source, flags)
+        for pattern in (fresh[name], loaded[name]):
+            assert (pattern.pattern, pattern.flags, pattern.groupindex) == (
+                reference.pattern,
+                reference.flags,
+                reference.groupindex,
+            )
+            for text in SAMPLES:
+                got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+                assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]
+    assert any(loaded["words"].finditer(SAMPLES[0]))
+
+
+def test_damaged_compiled_patterns_are_compiled_again(folder: Path) -> None:
+    compile_patterns("sample", LIKE_CUES)
+    (kept,) = folder.iterdir()
+    kept.write_bytes(marshal.dumps({"words": ("something else", 0, [1], 0, {}, ())}))
+    again = compile_patterns("sample", LIKE_CUES)
+    assert again["named"].match("2.5 mg").group("unit") == "mg"  # type: ignore[union-attr]
+
+
+def test_compiled_code_the_engine_refuses_is_compiled_again(folder: Path) -> None:
+    compile_patterns("sample", LIKE_CUES)
+    (kept,) = folder.iterdir()
+    forged = {
+        name: (source, flags, [0, 0, 0], 0, {}, ()) for name, (source, flags) in LIKE_CUES.items()
+    }
+    kept.write_bytes(marshal.dumps(forged))
+    again = compile_patterns("sample", LIKE_CUES)
+    assert again["named"].match("2.5 mg").group("unit") == "mg"  # type: ignore[union-attr]

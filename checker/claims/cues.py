@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 
 from checker.claims.prefilter import EVERYWHERE, StartIndex, split_alternatives
+from checker.compiled_patterns import compile_patterns
 from checker.table_cache import cached_table
 
 #: Every section a cue file may have, and what it signals.
@@ -186,16 +187,18 @@ def _wrap(section: str, body: str) -> str:
     return rf"(?<![\w-])(?:{body})(?![\w-])"
 
 
-def _compile(section: str, patterns: Iterable[str]) -> re.Pattern[str]:
+def _source(section: str, patterns: Iterable[str]) -> tuple[str, int]:
+    """A section's pattern and flags."""
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(_wrap(section, body), 0 if section in _CASE_SENSITIVE else re.IGNORECASE)
+    return _wrap(section, body), 0 if section in _CASE_SENSITIVE else int(re.IGNORECASE)
 
 
-def _gate(section: str, patterns: Iterable[str]) -> re.Pattern[str] | None:
+def _gate_source(section: str, patterns: Iterable[str]) -> tuple[str, int] | None:
+    """A section's gate: its patterns in lower case, matched against the lowered text."""
     if section in _CASE_SENSITIVE:
         return None
     body = "|".join(f"(?:{_lower_pattern(p)})" for p in patterns)
-    return re.compile(_wrap(section, body))
+    return _wrap(section, body), 0
 
 
 def _start_index(merged: Mapping[str, list[str]]) -> StartIndex:
@@ -214,7 +217,12 @@ def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSe
     for section, patterns in extra:
         merged.setdefault(section, []).extend(patterns)
     merged = {k: v for k, v in merged.items() if v}
-    gates = {k: g for k, v in merged.items() if (g := _gate(k, v)) is not None}
+    # compiling the sections takes a tenth of a second: the compiled forms are kept too
+    sources = {f"pattern:{k}": _source(k, v) for k, v in merged.items()}
+    sources |= {f"gate:{k}": g for k, v in merged.items() if (g := _gate_source(k, v)) is not None}
+    compiled = compile_patterns(f"cues-{lang}", sources)
+    sections = {k: compiled[f"pattern:{k}"] for k in merged}
+    gates = {k: compiled[f"gate:{k}"] for k in merged if f"gate:{k}" in compiled}
     # the index takes a tenth of a second to build: it is kept with the built tables
     digest = hashlib.blake2b(repr(sorted(merged.items())).encode(), digest_size=12).hexdigest()
     starts = cached_table(
@@ -224,7 +232,7 @@ def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSe
         StartIndex.state,
         StartIndex.from_state,
     )
-    return CueSet(lang, {k: _compile(k, v) for k, v in merged.items()}, gates, starts)
+    return CueSet(lang, sections, gates, starts)
 
 
 def cues_for(lang: str, extra: Mapping[str, Iterable[str]] | None = None) -> CueSet:

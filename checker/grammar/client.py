@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import json
 import socket
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +97,11 @@ class LanguageToolClient:
         return f"LanguageToolClient({self.url!r})"
 
     def _call(self, endpoint: str, form: dict[str, str] | None = None) -> Any:
+        # imported here: urllib.request brings http and email, 20 ms of every start
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         url = f"{self.url}/{endpoint}"
         data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
         request = urllib.request.Request(url, data=data, headers={"Accept": "application/json"})

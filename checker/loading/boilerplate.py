@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from checker.model import Block, BlockKind, Repair
-from checker.table_cache import cached_table
+from checker.table_cache import cached_table, package_stamp
 from checker.wording import count_label
 
 _MONTH = (
@@ -158,12 +158,10 @@ def _strings_of(stored: Any) -> list[str]:
 
 @cache
 def _language_names() -> re.Pattern[str]:
-    from importlib.metadata import version
-
     names = set(
         cached_table(
             "menu-language-names",
-            f"babel{version('babel')}-{zlib.crc32(_MENU_LANGUAGES.encode())}",
+            package_stamp("babel") + f"-{zlib.crc32(_MENU_LANGUAGES.encode())}",
             _babel_language_names,
             list,
             _strings_of,

