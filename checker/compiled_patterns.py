@@ -57,7 +57,7 @@ def _compiled_form(pattern: str, flags: int, parser: Any, compiler: Any) -> tupl
     )
 
 
-def compile_patterns(name: str, patterns: Patterns) -> dict[str, re.Pattern[str]]:
+def compile_kept(name: str, patterns: Patterns) -> dict[str, re.Pattern[str]]:
     """Every pattern compiled, from the compiled forms kept under ``name`` when they hold."""
     engine = _engine()
     if engine is None:

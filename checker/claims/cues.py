@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from checker.claims.prefilter import EVERYWHERE, StartIndex, split_alternatives
-from checker.compiled_patterns import compile_patterns
+from checker.compiled_patterns import compile_kept
 from checker.table_cache import cached_table
 
 #: Every section a cue file may have, and what it signals.
@@ -220,7 +220,7 @@ def _cue_set(lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> CueSe
     # compiling the sections takes a tenth of a second: the compiled forms are kept too
     sources = {f"pattern:{k}": _source(k, v) for k, v in merged.items()}
     sources |= {f"gate:{k}": g for k, v in merged.items() if (g := _gate_source(k, v)) is not None}
-    compiled = compile_patterns(f"cues-{lang}", sources)
+    compiled = compile_kept(f"cues-{lang}", sources)
     sections = {k: compiled[f"pattern:{k}"] for k in merged}
     gates = {k: compiled[f"gate:{k}"] for k in merged if f"gate:{k}" in compiled}
     # the index takes a tenth of a second to build: it is kept with the built tables

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from checker.compiled_patterns import compile_kept
 from checker.model import Block, BlockKind, Repair
 from checker.table_cache import cached_table, package_stamp
 from checker.wording import count_label
@@ -169,10 +170,11 @@ def _language_names() -> re.Pattern[str]:
     )
     names.update({"中文", "简体中文", "繁體中文", "Chinese", "Tagalog", "Kreyòl", "Hmoob"})
     ordered = sorted(names, key=len, reverse=True)  # "Tiếng Việt" before a shorter name
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?:\s*\([^)]{1,30}\))?(?!\w)",
-        re.IGNORECASE,
+    source = (
+        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?:\s*\([^)]{1,30}\))?(?!\w)"
     )
+    # a long alternation: its compiled form is kept with the built tables
+    return compile_kept("menu-language-names", {"names": (source, int(re.IGNORECASE))})["names"]
 
 
 def is_language_menu(text: str) -> bool:

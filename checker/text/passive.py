@@ -8,6 +8,7 @@ language without one reports no passive-voice figure rather than a wrong one.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _EN_IRREGULAR = (
     "arisen awoken beaten become begun bent bitten bled blown born borne bought bound broken "
@@ -58,51 +59,58 @@ _EN_ADVERB_WORDS = (
 )
 _EN_ADVERB = rf"(?:(?:\w+ly|{'|'.join(_EN_ADVERB_WORDS.split())})\s+)*"
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
+#: Each language's pattern, compiled when an article in that language first needs it.
+_SOURCES: dict[str, tuple[str, int]] = {
+    "en": (
         rf"\b{_EN_BE}\s+{_EN_ADVERB}(?P<participle>\w{{2,}}ed|{'|'.join(_EN_IRREGULAR.split())})\b",
-        re.IGNORECASE,
+        int(re.IGNORECASE),
     ),
-    "es": re.compile(
+    "es": (
         rf"\b(?:{_alternatives('es')})\s+(?:\w+mente\s+)?(?P<participle>\w+(?:ado|ada"
         r"|ados|adas|ido|ida|idos|idas)|escrit[oa]s?|hech[oa]s?|dich[oa]s?|puest[oa]s?"
         r"|vist[oa]s?|abiert[oa]s?|cubiert[oa]s?"
         r"|descrit[oa]s?|prescrit[oa]s?|resuelt[oa]s?|devuelt[oa]s?|impres[oa]s?|provist[oa]s?)\b",
-        re.IGNORECASE,
+        int(re.IGNORECASE),
     ),
     # "se sont améliorés" is a pronominal verb, and the verbs that form their past with
     # "être" ("sont apparus", "est décédée") are active: neither is passive
-    "fr": re.compile(
+    "fr": (
         r"(?<!\bse )(?<!\bs')(?<!\bs\u2019)"
         rf"\b(?:{_alternatives('fr')})\s+(?:\w+ment\s+|pas\s+|souvent\s+|toujours\s+|aussi\s+)*"
         rf"(?P<participle>(?!(?:{_FR_ETRE_VERBS})e?s?\b)"
         r"\w+(?:ée?s?|ie?s?|ue?s?|ite?s?|erte?s?))\b",
-        re.IGNORECASE,
+        int(re.IGNORECASE),
     ),
-    "it": re.compile(
+    "it": (
         rf"\b(?:{_alternatives('it')})\s+(?:\w+mente\s+|già\s+|spesso\s+|sempre\s+|anche\s+)*"
         r"(?P<participle>\w+(?:at[oaie]|ut[oaie]|it[oaie])|fatt[oaie]|pres[oaie]|mess[oaie]"
         r"|scritt[oaie]|pres?critt[oaie]|chies[oaie]|vist[oaie]|rimoss[oaie]|sospes[oaie]"
         r"|discuss[oaie]|espost[oaie]|propost[oaie]|trasmess[oaie]|dimess[oaie])\b",
-        re.IGNORECASE,
+        int(re.IGNORECASE),
     ),
     # Dutch puts the participle at the end of the clause: "wordt elke week gegeven"
-    "nl": re.compile(
+    "nl": (
         rf"\b(?:{_alternatives('nl')})\b"
         r"(?:\s+\S+){0,10}?\s+(?P<participle>(?:op|aan|af|in|uit|toe|voor|na|mee|goed|weg|door|terug|over|vast)?"
         r"ge\w{3,}(?:d|t|en)|\w+(?:eerd))\b",
-        re.IGNORECASE,
+        int(re.IGNORECASE),
     ),
-    "de": re.compile(
+    "de": (
         rf"\b(?:{_alternatives('de')})\b"
         r"(?:\s+\S+){0,12}?\s+(?P<participle>ge\w{3,}(?:t|en)|\w+(?:iert))\b",
-        re.IGNORECASE,
+        int(re.IGNORECASE),
     ),
 }
 
 
+@cache
+def _pattern(lang: str) -> re.Pattern[str] | None:
+    source = _SOURCES.get(lang)
+    return re.compile(*source) if source is not None else None
+
+
 def supports(lang: str) -> bool:
-    return lang in _PATTERNS
+    return lang in _SOURCES
 
 
 def is_auxiliary(token: str, lang: str) -> bool:
@@ -115,7 +123,7 @@ def is_auxiliary(token: str, lang: str) -> bool:
 
 def passive_participle(sentence: str, lang: str) -> str | None:
     """The participle of the first passive construction in ``sentence``, if any."""
-    pattern = _PATTERNS.get(lang)
+    pattern = _pattern(lang)
     if pattern is None:
         return None
     for match in pattern.finditer(sentence):

