@@ -379,7 +379,8 @@ class CheckRun:
         self.located = grammar.locate() if grammar is not None else None
         server = self.located.client.url if self.located and self.located.client else None
         self._run_key = run_key(config, sorted(selection.codes), server)
-        self._hashes: dict[Path, str | None] = {}
+        self._hashes: dict[str, str | None] = {}  # by path
+        self._root = os.fspath(config.root)
         self._pieces: dict[str, str] = {}  # read ahead for the next cached tasks
         self._fetched: set[str] = set()  # the keys of the last read, found or not
 
@@ -405,11 +406,12 @@ class CheckRun:
             for locale in (wanted if translations else ())
             for article_id, path in layout.catalogs(locale)
         ]
-        # a catalog named on the command line and found again is checked once
-        unique: dict[Path, tuple[str, str, Path]] = {}
-        for task in [*catalogs, *named]:
-            unique.setdefault(task[2].resolve(), task)
-        return Plan([*missing, *refused], files, list(unique.values()))
+        if named:  # a catalog named on the command line and found again is checked once
+            unique: dict[str, tuple[str, str, Path]] = {}
+            for task in [*catalogs, *named]:
+                unique.setdefault(os.path.realpath(task[2]), task)
+            catalogs = list(unique.values())
+        return Plan([*missing, *refused], files, catalogs)
 
     def outcomes(self, plan: Plan) -> Iterator[Outcome]:
         """Each planned task's outcome, in order: errors, articles, then catalogs."""
@@ -425,14 +427,17 @@ class CheckRun:
             return
         yield from self._run(self._catalog_tasks(plan.catalogs, grades), _check_catalog, grades)
 
-    def _content_hash(self, path: Path) -> str | None:
-        if path not in self._hashes:
+    def _content_hash(self, path: Path | str) -> str | None:
+        name = os.fspath(path)
+        if name not in self._hashes:
             limit = self.config.max_file_size
             cache = self.cache
-            self._hashes[path] = (
-                cache.file_hash(path, limit) if cache is not None else file_hash(path, limit)
+            self._hashes[name] = (
+                cache.file_hash(Path(name), limit)
+                if cache is not None
+                else file_hash(Path(name), limit)
             )
-        return self._hashes[path]
+        return self._hashes[name]
 
     def _tasks(self, kind: str, arguments: Sequence[Any]) -> list[_Task]:
         """A task per argument, with its cached outcome when the cache has one (read in bulk)."""
@@ -473,7 +478,7 @@ class CheckRun:
             return True
         source, target = deps["source"], deps["target"]
         if source is not None:
-            if self._content_hash(self.config.root / source) != deps["source_hash"]:
+            if self._content_hash(os.path.join(self._root, source)) != deps["source_hash"]:
                 return False
             if [source in grades, grades.get(source)] != deps["source_grade"]:
                 return False

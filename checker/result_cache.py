@@ -164,6 +164,8 @@ class ResultCache:
             "CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, stat TEXT NOT NULL, "
             "hash TEXT NOT NULL)"
         )
+        # every run drops the entries unused for 30 days: found by index, not a table scan
+        db.execute("CREATE INDEX IF NOT EXISTS outcomes_used ON outcomes (used)")
         return db
 
     def _off(self, message: str) -> None:

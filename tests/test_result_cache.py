@@ -97,3 +97,22 @@ def test_entries_and_pieces_are_read_in_bulk(tmp_path: Path) -> None:
     pieces = cache.pieces(keys, "json")
     assert len(pieces) == 600 and pieces["key7"] == "piece 7" and "key8" not in pieces
     assert cache.pieces(keys, "text") == {}
+
+
+def test_catalogs_are_listed_in_the_order_of_sorted_paths(tmp_path: Path) -> None:
+    """Part by part, as pathlib sorts: 'a/x' before 'a-b/x' although '-' sorts before '/'."""
+    from checker.i18n.layout import Layout
+
+    folder = tmp_path / "locales/es/LC_MESSAGES"
+    names = ["a-b/x.po", "a/x.po", "a.po", "a/b/c.po", "B.po", "b.po", "ñ.po", "a b.po", "z.pot"]
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("", encoding="utf-8")
+    layout = Layout(tmp_path, tmp_path / "locales", "content/{locale}")
+    expected = [
+        (p.relative_to(folder).with_suffix("").as_posix(), p) for p in sorted(folder.rglob("*.po"))
+    ]
+    assert layout.catalogs("es") == expected
+    assert expected.index(("a/x", folder / "a/x.po")) < expected.index(
+        ("a-b/x", folder / "a-b/x.po")
+    )

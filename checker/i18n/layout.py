@@ -7,6 +7,7 @@ build folder (``content/<locale>/`` by default) with the source's file name.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +93,16 @@ class Layout:
         folder = self.locales_dir / locale / "LC_MESSAGES"
         if not folder.is_dir():
             return []
-        return [
-            (p.relative_to(folder).with_suffix("").as_posix(), p)
-            for p in sorted(folder.rglob("*.po"))
-        ]
+        if os.name == "nt":  # pathlib orders without case there
+            return [
+                (p.relative_to(folder).with_suffix("").as_posix(), p)
+                for p in sorted(folder.rglob("*.po"))
+            ]
+        # the order of sorted Paths (part by part), from strings: a site has tens of thousands
+        prefix = os.path.join(os.fspath(folder), "")
+        found = []
+        for path in folder.rglob("*.po"):
+            relative = os.fspath(path)[len(prefix) :]
+            found.append((relative.split("/"), relative[: -len(".po")], path))
+        found.sort(key=lambda entry: entry[0])
+        return [(article_id, path) for _, article_id, path in found]
