@@ -207,7 +207,7 @@ class ResultCache:
         if self._db is None:
             return file_hash(path, limit)
         if self._hashes is None:
-            rows = self._many_all("SELECT path, stat, hash FROM hashes")
+            rows = self._all("SELECT path, stat, hash FROM hashes")
             self._hashes = {row[0]: (row[1], row[2]) for row in rows}
         name = os.fspath(path)
         stat = _stat_signature(path)
@@ -220,7 +220,7 @@ class ResultCache:
             self._new_hashes.append((name, stat[0], digest))
         return digest
 
-    def _many_all(self, query: str) -> list[Any]:
+    def _all(self, query: str) -> list[Any]:
         if self._db is None:
             return []
         try:
@@ -230,7 +230,8 @@ class ResultCache:
             return []
 
     def get_many(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The summaries of the outcomes kept under any of ``keys``, a batch per query."""
+        """The summaries of the outcomes kept under any of ``keys``, a batch per query (see
+        :meth:`records` and :meth:`pieces` for the rest)."""
         found: dict[str, dict[str, Any]] = {}
         now = int(time.time())
         query = "SELECT key, meta, used FROM outcomes WHERE key IN ({})"
@@ -248,30 +249,12 @@ class ResultCache:
         query = "SELECT key, piece FROM pieces WHERE signature = ? AND key IN ({})"
         return dict(self._many(query, list(keys), signature))
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        """The summary of an outcome (see :meth:`records` and :meth:`piece` for the rest)."""
-        row = self._one("SELECT meta, used FROM outcomes WHERE key = ?", key)
-        if row is None:
-            return None
-        try:
-            value: dict[str, Any] = orjson.loads(row[0])
-        except orjson.JSONDecodeError:
-            return None
-        now = int(time.time())
-        if row[1] < now - 86_400:  # marked as used at most once a day: a warm run writes little
-            self._used.append((now, key))
-        return value
-
     def records(self, key: str) -> list[dict[str, Any]] | None:
         row = self._one("SELECT records FROM outcomes WHERE key = ?", key)
         try:
             return orjson.loads(row[0]) if row is not None else None
         except orjson.JSONDecodeError:
             return None
-
-    def piece(self, key: str, signature: str) -> str | None:
-        row = self._one("SELECT piece FROM pieces WHERE key = ? AND signature = ?", key, signature)
-        return row[0] if row is not None else None
 
     def count(self, hit: bool) -> None:
         if hit:
