@@ -433,9 +433,7 @@ class CheckRun:
             limit = self.config.max_file_size
             cache = self.cache
             self._hashes[name] = (
-                cache.file_hash(Path(name), limit)
-                if cache is not None
-                else file_hash(Path(name), limit)
+                cache.file_hash(name, limit) if cache is not None else file_hash(Path(name), limit)
             )
         return self._hashes[name]
 

@@ -43,6 +43,8 @@ from checker.paths import shown
 
 #: Bump when the shape of a stored outcome changes.
 FORMAT = 3
+#: Bump when the tables change: a cache with another schema is emptied when opened.
+SCHEMA = 2
 FILE_NAME = "results.sqlite3"
 LOCK_NAME = "results.lock"
 KEEP_UNUSED_DAYS = 30
@@ -86,7 +88,7 @@ def entry_key(run: str, kind: str, path: str, content: str) -> str:
     return hashlib.sha256(f"{run}\0{kind}\0{path}\0{content}".encode()).hexdigest()
 
 
-def _stat_signature(path: Path) -> tuple[str, float] | None:
+def _stat_signature(path: Path | str) -> tuple[str, float] | None:
     """What changes when a file's bytes change (size, times, inode), and its mtime."""
     try:
         stat = os.stat(path)
@@ -152,9 +154,22 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            # a cache written by another version of the checker: start again
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:  # not meanwhile
+                    for table in ("outcomes", "records", "pieces", "hashes"):
+                        db.execute(f"DROP TABLE IF EXISTS {table}")
+                    db.execute(f"PRAGMA user_version = {SCHEMA}")
+        # an outcome's summary and its records in two tables: a warm run reads thousands
+        # of summaries, and a row holding the records too would be read through them
         db.execute(
             "CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, "
-            "meta BLOB NOT NULL, records BLOB NOT NULL, used INTEGER NOT NULL)"
+            "meta BLOB NOT NULL, used INTEGER NOT NULL)"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, records BLOB NOT NULL)"
         )
         db.execute(
             "CREATE TABLE IF NOT EXISTS pieces (key TEXT NOT NULL, signature TEXT NOT NULL, "
@@ -202,10 +217,10 @@ class ResultCache:
             rows.extend(found)
         return rows
 
-    def file_hash(self, path: Path, limit: int) -> str | None:
+    def file_hash(self, path: Path | str, limit: int) -> str | None:
         """:func:`file_hash`, taken again only when the file's stat changed since."""
         if self._db is None:
-            return file_hash(path, limit)
+            return file_hash(Path(path), limit)
         if self._hashes is None:
             rows = self._all("SELECT path, stat, hash FROM hashes")
             self._hashes = {row[0]: (row[1], row[2]) for row in rows}
@@ -214,7 +229,7 @@ class ResultCache:
         known = self._hashes.get(name)
         if stat is not None and known is not None and known[0] == stat[0]:
             return known[1]
-        digest = file_hash(path, limit)
+        digest = file_hash(Path(path), limit)
         if stat is not None and digest is not None and time.time() - stat[1] > RACY_SECONDS:
             self._hashes[name] = (stat[0], digest)
             self._new_hashes.append((name, stat[0], digest))
@@ -250,7 +265,7 @@ class ResultCache:
         return dict(self._many(query, list(keys), signature))
 
     def records(self, key: str) -> list[dict[str, Any]] | None:
-        row = self._one("SELECT records FROM outcomes WHERE key = ?", key)
+        row = self._one("SELECT records FROM records WHERE key = ?", key)
         try:
             return orjson.loads(row[0]) if row is not None else None
         except orjson.JSONDecodeError:
@@ -290,9 +305,12 @@ class ResultCache:
                     "DELETE FROM pieces WHERE key = ?", [(row[0],) for row in self._pending]
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO outcomes (key, meta, records, used) "
-                    "VALUES (?, ?, ?, ?)",
-                    self._pending,
+                    "INSERT OR REPLACE INTO outcomes (key, meta, used) VALUES (?, ?, ?)",
+                    [(key, meta, used) for key, meta, _, used in self._pending],
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO records (key, records) VALUES (?, ?)",
+                    [(key, records) for key, _, records, _ in self._pending],
                 )
                 self._db.executemany(
                     "INSERT OR REPLACE INTO pieces (key, signature, piece) VALUES (?, ?, ?)",
@@ -320,6 +338,10 @@ class ResultCache:
                 self._db.execute("BEGIN")
                 self._db.execute(
                     "DELETE FROM pieces WHERE key IN (SELECT key FROM outcomes WHERE used < ?)",
+                    (limit,),
+                )
+                self._db.execute(
+                    "DELETE FROM records WHERE key IN (SELECT key FROM outcomes WHERE used < ?)",
                     (limit,),
                 )
                 self._db.execute("DELETE FROM outcomes WHERE used < ?", (limit,))

@@ -116,3 +116,25 @@ def test_catalogs_are_listed_in_the_order_of_sorted_paths(tmp_path: Path) -> Non
     assert expected.index(("a/x", folder / "a/x.po")) < expected.index(
         ("a-b/x", folder / "a-b/x.po")
     )
+
+
+def test_a_cache_with_the_tables_of_another_version_is_emptied_and_used(tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    old = sqlite3.connect(folder / result_cache.FILE_NAME)
+    old.execute(
+        "CREATE TABLE outcomes (key TEXT PRIMARY KEY, meta BLOB NOT NULL, "
+        "records BLOB NOT NULL, used INTEGER NOT NULL)"
+    )
+    old.execute("INSERT INTO outcomes VALUES ('k', '{}', '[]', 0)")
+    old.commit()
+    old.close()
+    cache = ResultCache(folder)
+    assert cache.get_many(["k"]) == {}
+    cache.put("k", {"path": "a.md"}, [{"path": "a.md"}])
+    cache.close()
+    cache = ResultCache(folder)
+    assert cache.get_many(["k"]) == {"k": {"path": "a.md"}}
+    assert cache.records("k") == [{"path": "a.md"}]
