@@ -378,7 +378,10 @@ class CheckRun:
         self.progress = progress
         self.located = grammar.locate() if grammar is not None else None
         server = self.located.client.url if self.located and self.located.client else None
-        self._run_key = run_key(config, sorted(selection.codes), server)
+        # only a run with a cache needs it (it hashes the name and time of every code file)
+        self._run_key = (
+            run_key(config, sorted(selection.codes), server) if self.cache is not None else ""
+        )
         self._hashes: dict[str, str | None] = {}  # by path
         self._root = os.fspath(config.root)
         self._pieces: dict[str, str] = {}  # read ahead for the next cached tasks
