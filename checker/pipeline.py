@@ -255,13 +255,22 @@ def _check_catalog(task: tuple[str, str, Path]) -> Outcome:
     return outcome
 
 
-def _preload(config: Config) -> None:
+#: A text long enough for the detector of long texts (see checker.plain.language_detect).
+_LONG_SAMPLE = (
+    "A short sample sentence, long enough to detect its language. Take one tablet a day "
+    "with water, and ask your pharmacist if you have any questions."
+)
+
+
+def _preload(config: Config, catalogs: bool) -> None:
     """Load every language's dictionaries here, before the workers start, so they share them.
 
     Only for ``fork`` (see :func:`start_method`): forked workers see this process's
     memory, so the word lists loaded once here are shared instead of copied into
     each worker, and no worker spends its first seconds loading them.  ``gc.freeze``
-    keeps the collector from touching (and so copying) the shared objects.
+    keeps the collector from touching (and so copying) the shared objects.  The language
+    detector for short texts (180 MB) is loaded only for ``catalogs``, whose translations
+    are checked sentence by sentence; articles are detected on long samples (15 MB).
     """
     from checker.engine import check_document
     from checker.loading import parse_document
@@ -275,7 +284,9 @@ def _preload(config: Config) -> None:
         try:
             document = parse_document(sample, "markdown", "sample.md", "sample.md", config)
             check_document(document, config, selection)
-            detect_language("A short sample sentence, long enough to detect.", config.languages)
+            detect_language(_LONG_SAMPLE, config.languages)
+            if catalogs:
+                detect_language("A short sample sentence, long enough to detect.", config.languages)
         except Exception:  # only a head start: the workers load what they need anyway
             continue
     gc.freeze()
@@ -592,7 +603,7 @@ class CheckRun:
             return
         method = start_method()
         if method == "fork":
-            _preload(self.config)
+            _preload(self.config, catalogs=work is _check_catalog)
         workers = min(self.jobs, len(todo))
         executor: Executor = ProcessPoolExecutor(
             workers,
