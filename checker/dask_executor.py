@@ -148,49 +148,41 @@ class DaskCluster:
         token = uuid.uuid4().hex
         [settings] = client.scatter([setup], broadcast=True, hash=False)
         waiting = iter(enumerate(batches))
-        in_flight: deque[Future] = deque()
+        in_flight: deque[tuple[Future, Sequence[Any]]] = deque()
 
         def submit_next() -> None:
-            for number, batch in waiting:
-                in_flight.append(
-                    client.submit(
-                        _run_batch,
-                        token,
-                        start,
-                        settings,
-                        work,
-                        batch,
-                        pure=False,
-                        key=f"checker-{number}-{token}",
-                    )
+            number, batch = next(waiting, (-1, ()))
+            if batch:
+                key = f"checker-{number}-{token}"
+                future = client.submit(
+                    _run_batch, token, start, settings, work, batch, pure=False, key=key
                 )
-                return
+                in_flight.append((future, batch))
 
         for _ in range(threads * BATCHES_PER_THREAD):
             submit_next()
         try:
             while in_flight:
-                future = in_flight.popleft()
+                future, batch = in_flight.popleft()
                 try:
                     outcomes: list[Any] = future.result()
                 except Exception as exc:
                     raise DaskError(
                         f"the Dask cluster at {self.address} could not check "
-                        f"{_named(future, batches)}: {type(exc).__name__}: {exc}"
+                        f"{_named(batch)}: {type(exc).__name__}: {exc}"
                     ) from None
                 future.release()
                 submit_next()
                 yield from outcomes
         finally:
-            for future in in_flight:
+            for future, _ in in_flight:
                 future.cancel()
             settings.release()
 
 
-def _named(future: Future, batches: list[Sequence[Any]]) -> str:
+def _named(batch: Sequence[Any]) -> str:
     """The files of a failed task, for the error message."""
-    number = int(str(future.key).split("-")[1])
-    names = [str(a[2] if isinstance(a, tuple) else a) for a in batches[number]]
+    names = [str(a[2] if isinstance(a, tuple) else a) for a in batch]
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 

@@ -352,6 +352,11 @@ class Plan:
         return len(self.articles) + len(self.catalogs)
 
 
+def _path_of(argument: Path | tuple[str, str, Path]) -> Path:
+    """The file of a task's argument: an article's path, or a catalog's (locale, id, path)."""
+    return argument[2] if isinstance(argument, tuple) else argument
+
+
 @dataclass
 class _Task:
     argument: Any
@@ -457,7 +462,7 @@ class CheckRun:
             return [_Task(argument) for argument in arguments]
         keyed: list[tuple[Any, str | None, str | None]] = []
         for argument in arguments:
-            path = argument[2] if kind == "catalog" else argument
+            path = _path_of(argument)
             content = self._content_hash(path)
             if content is None:  # unreadable: the task reports why
                 keyed.append((argument, None, None))
@@ -541,7 +546,7 @@ class CheckRun:
             return False
         if outcome.content_hash is not None:
             return outcome.content_hash != task.content
-        path = task.argument[2] if isinstance(task.argument, tuple) else task.argument
+        path = _path_of(task.argument)
         return file_hash(path, self.config.max_file_size) != task.content
 
     def _render(self, outcome: Outcome) -> None:

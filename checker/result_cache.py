@@ -191,30 +191,28 @@ class ResultCache:
                 self._db.close()
         self._db = None
 
-    def _one(self, query: str, *arguments: str) -> Any:
+    def _rows(self, query: str, arguments: tuple[str, ...] = ()) -> list[Any]:
+        """The rows ``query`` gives; none, and the cache turned off, when it cannot be read."""
         if self._db is None:
-            return None
+            return []
         try:
-            return self._db.execute(query, arguments).fetchone()
+            return self._db.execute(query, arguments).fetchall()
         except sqlite3.Error as exc:
             self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
-            return None
+            return []
+
+    def _one(self, query: str, *arguments: str) -> Any:
+        rows = self._rows(query, arguments)
+        return rows[0] if rows else None
 
     def _many(self, query: str, keys: list[str], *first: str) -> list[Any]:
         """Rows of ``query`` (whose last condition is ``key IN ({})``) for every key."""
         rows: list[Any] = []
         for start in range(0, len(keys), _BATCH):
             chunk = keys[start : start + _BATCH]
-            if self._db is None:
-                return rows
-            try:
-                found = self._db.execute(
-                    query.format(",".join("?" * len(chunk))), (*first, *chunk)
-                ).fetchall()
-            except sqlite3.Error as exc:
-                self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
+            rows.extend(self._rows(query.format(",".join("?" * len(chunk))), (*first, *chunk)))
+            if self._db is None:  # a read failed: nothing from this cache counts
                 return []
-            rows.extend(found)
         return rows
 
     def file_hash(self, path: Path | str, limit: int) -> str | None:
@@ -222,7 +220,7 @@ class ResultCache:
         if self._db is None:
             return file_hash(Path(path), limit)
         if self._hashes is None:
-            rows = self._all("SELECT path, stat, hash FROM hashes")
+            rows = self._rows("SELECT path, stat, hash FROM hashes")
             self._hashes = {row[0]: (row[1], row[2]) for row in rows}
         name = os.fspath(path)
         stat = _stat_signature(path)
@@ -234,15 +232,6 @@ class ResultCache:
             self._hashes[name] = (stat[0], digest)
             self._new_hashes.append((name, stat[0], digest))
         return digest
-
-    def _all(self, query: str) -> list[Any]:
-        if self._db is None:
-            return []
-        try:
-            return self._db.execute(query).fetchall()
-        except sqlite3.Error as exc:
-            self._off(f"cannot read {shown(self.path)} ({exc}); checking without it")
-            return []
 
     def get_many(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The summaries of the outcomes kept under any of ``keys``, a batch per query (see

@@ -7,6 +7,7 @@ catalogs) is the one the --jobs tests use.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,3 +165,11 @@ def test_without_distributed_the_error_says_how_to_install_it(
     expected = r"pip install 'health-content-checker\[dask\]'"
     with pytest.raises(DaskError, match=expected), DaskCluster("tcp://127.0.0.1:8786", tmp_path):
         pass
+
+
+def test_a_task_that_fails_on_the_cluster_names_its_files(scheduler: str, tmp_path: Path) -> None:
+    missing = [str(tmp_path / f"gone-{number}.md") for number in range(5)]
+    with DaskCluster(scheduler, tmp_path) as cluster:
+        outcomes = cluster.run(os.path.getsize, missing, (), dict)
+        with pytest.raises(DaskError, match=r"could not check \S*gone-0\.md: FileNotFoundError"):
+            list(outcomes)

@@ -494,15 +494,7 @@ ENTRY_RULES = (
 )
 
 RULES = (
-    untranslated_unit,
-    stale_unit,
-    obsolete_entries,
-    number_mismatch,
-    link_mismatch,
-    markup_mismatch,
-    untranslated_copy,
-    wrong_language,
-    length_ratio,
+    *ENTRY_RULES,
     catalog_error,
     catalog_out_of_date,
     harder_than_source,
