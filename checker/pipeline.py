@@ -17,14 +17,11 @@ not use the result cache, which keeps no article text.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +37,8 @@ from checker.result_cache import ResultCache, entry_key, file_hash, run_key
 from checker.selection import Selection
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from checker.grammar.checker import GrammarChecker, GrammarRun
     from checker.grammar.server import Located
 
@@ -60,8 +59,12 @@ def start_method() -> str:
     imports the checker and loads what it needs once.  The output is the same with
     every method; ``CHECKER_START_METHOD`` chooses one.
     """
-    available = multiprocessing.get_all_start_methods()
     chosen = os.environ.get(START_METHOD_VARIABLE, "").strip().lower()
+    if not chosen and sys.platform.startswith("linux"):
+        return "fork"  # always available there; importing multiprocessing costs a start 6 ms
+    import multiprocessing
+
+    available = multiprocessing.get_all_start_methods()
     if chosen:
         if chosen not in available:
             raise ValueError(
@@ -69,8 +72,6 @@ def start_method() -> str:
                 + ", ".join(available)
             )
         return chosen
-    if sys.platform.startswith("linux") and "fork" in available:
-        return "fork"
     return multiprocessing.get_context().get_start_method()
 
 
@@ -606,6 +607,10 @@ class CheckRun:
             for argument in todo:
                 yield work(argument)
             return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         method = start_method()
         if method == "fork":
             _preload(self.config, catalogs=work is _check_catalog)
