@@ -7,9 +7,10 @@ words each (front matter, headings, paragraphs, lists, doses, statistics and
 abbreviations, generated deterministically from a seeded random generator), then
 times ``checker.pipeline.check_paths`` plus JSON rendering in this process twice:
 the first (cold) run includes the lazy loading of the dictionaries, the second
-runs with them loaded.  Every rule runs (the default selection).  Targets: >= 500,000
-words/s (core issue) and >= 400,000 with the plain-language rules on (plain-language
-issue); ``checker --help`` < 0.3 s.  The block parse of the Markdown library alone is
+runs with them loaded.  Every rule runs (the default selection).  Targets (speed
+issue): >= 250,000 words/s in one process, and a cold ``checker check one-article.md``
+(a fresh process, tables already built on disk, no result cache) <= 0.3 s; ``checker
+--help`` is timed too.  The block parse of the Markdown library alone is
 timed too, as a floor no check can beat.
 With ``--stages``, loading, analysis, jargon and claim finding are timed apart (microseconds
 per word).  With ``--profile``, one check of 300 articles (dictionaries already loaded) is run
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import random
 import statistics
@@ -48,9 +50,7 @@ CHECKER_SCRIPT = next(
     ),
     REPO / ".venv" / "bin" / "checker",
 )
-WORDS_TARGET = 500_000
-#: With every rule on, plain-language rules included (the plain-language issue's target).
-ALL_RULES_TARGET = 400_000
+WORDS_TARGET = 250_000
 STARTUP_TARGET = 0.3
 PROFILE_ARTICLES = 300
 
@@ -381,18 +381,24 @@ def stage_times(files: Sequence[Path], config: Config, words: int) -> None:
     print(f"  JSON rendering                        {per_word(rendered - checked)}")
 
 
-def startup_time(runs: int = 10) -> float:
-    """Median wall time of ``checker --help`` in a fresh process."""
+def startup_time(arguments: Sequence[str], runs: int = 9) -> float:
+    """Median wall time of ``checker ARGUMENTS`` in a fresh process.
+
+    Byte-code writing stays on (a user's install has its ``.pyc`` files), whatever this
+    shell says; one unmeasured run first builds any table a fresh cache folder lacks."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     times = []
-    for _ in range(runs):
+    for number in range(runs + 1):
         start = time.perf_counter()
         subprocess.run(
-            [str(CHECKER_SCRIPT), "--help"],
+            [str(CHECKER_SCRIPT), *arguments],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            check=True,
+            env=environment,
+            check=False,
         )
-        times.append(time.perf_counter() - start)
+        if number:
+            times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
@@ -445,10 +451,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parse_rate = markdown_parse_rate(files, words)
         print(f"markdown-it-py block parse alone (reading included): {parse_rate:,.0f} words/s")
 
-        startup = startup_time()
+        startup = startup_time(["--help"])
+        article = str(sorted(files)[0])
+        single = startup_time(["check", article, "--no-cache", "--jobs", "1"])
         print(
-            f"`checker --help` start-up, median of 10 runs: {startup:.3f} s "
-            f"(target < {STARTUP_TARGET} s: {'PASS' if startup < STARTUP_TARGET else 'FAIL'})"
+            f"cold `checker check one-article.md --no-cache --jobs 1`, median of 9 runs: "
+            f"{single:.3f} s; `checker --help`: {startup:.3f} s"
         )
 
         print("\nSUMMARY")
@@ -460,15 +468,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  words/s second run    {warm:>12,.0f}   target >= {WORDS_TARGET:,}  "
             f"{'PASS' if warm >= WORDS_TARGET else 'FAIL'}"
         )
-        print(
-            f"  second run, vs PLN    {warm:>12,.0f}   target >= {ALL_RULES_TARGET:,}  "
-            f"{'PASS' if warm >= ALL_RULES_TARGET else 'FAIL'}"
-        )
         print(f"  Markdown parse alone  {parse_rate:>12,.0f}   (a floor for the check)")
         print(
-            f"  checker --help        {startup:>11.3f}s   target < {STARTUP_TARGET} s      "
-            f"{'PASS' if startup < STARTUP_TARGET else 'FAIL'}"
+            f"  one article, cold     {single:>11.3f}s   target <= {STARTUP_TARGET} s     "
+            f"{'PASS' if single <= STARTUP_TARGET else 'FAIL'}"
         )
+        print(f"  checker --help        {startup:>11.3f}s")
 
         if args.stages:
             stage_times(sorted(files), config, words)
