@@ -29,7 +29,7 @@ from checker.i18n.layout import Layout
 from checker.i18n.stats import state
 from checker.i18n.units import context_of, unit_text
 from checker.i18n.workflow import StepResult, cannot_write
-from checker.loading import format_of, load_document, parse_document
+from checker.loading import OFFICE_FORMATS, format_of, load_document, parse_document
 from checker.loading.frontmatter import LANGUAGE_KEYS, split_front_matter
 from checker.loading.read import read_bounded
 from checker.model import BlockKind, Document, LoadError
@@ -118,7 +118,10 @@ def build_article(
     front = split_front_matter(document.source) if document.format == "markdown" else None
     if front is not None:
         in_front_matter = front[2]
+    office = document.format in OFFICE_FORMATS
     for block in document.blocks:
+        if office and block.kind is BlockKind.IMAGE_ALT:
+            continue  # alt text lives in the document's drawing, not in its paragraphs
         text, (start, end) = unit_text(document, block)
         if not text.strip():
             continue
@@ -195,6 +198,16 @@ def build(
             with catalog_lock(catalog_path):  # never between an update's read and write
                 catalog = read_catalog(catalog_path)
             document = load_source(config, catalog, catalog_path)
+            if document.format in OFFICE_FORMATS:
+                outcomes.append(
+                    StepResult(
+                        rel_catalog,
+                        "not-built",
+                        f"translated {document.format} documents are not built yet: the "
+                        "catalog is checked and reported, and the translation is in it",
+                    )
+                )
+                continue
             target = layout.built(locale, article_id, Path(document.path).suffix)
             built = build_article(document, catalog, locale, target)
             if built.translated_percent < least:

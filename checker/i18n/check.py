@@ -26,7 +26,8 @@ from checker.i18n.layout import Layout
 from checker.i18n.stats import catalog_stats, state
 from checker.i18n.units import extract_units
 from checker.languages import SUPPORTED
-from checker.loading import parse_document
+from checker.loading import OFFICE_FORMATS, parse_document
+from checker.loading.office import relaid
 from checker.mapped_text import SourceLines
 from checker.model import CatalogUnit, Document, Finding, LoadError
 from checker.readability.formulas import primary_grade
@@ -154,7 +155,10 @@ def _check_read_catalog(
     if built.translated_percent >= config.i18n.min_translated:
         # below the build threshold the "translation" is mostly source text: nothing to score
         try:
-            translated = parse_document(built.text, source.format, target_rel, target_rel, config)
+            office = relaid(built.text, source) if source.format in OFFICE_FORMATS else None
+            translated = parse_document(
+                built.text, source.format, target_rel, target_rel, config, office=office
+            )
         except LoadError:
             translated = None
     results: list[ArticleResult] = []

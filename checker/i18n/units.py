@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.loading import OFFICE_FORMATS
 from checker.loading.repairs import fix_mojibake
 from checker.mapped_text import MappedText
 from checker.model import Block, BlockKind, Document
@@ -52,10 +53,15 @@ class Unit:
         return (self.msgctxt, self.msgid)
 
 
+#: Formats whose units are the text as read: no markup to keep (plain text), or a
+#: document laid out one paragraph per line with its alt text apart (Word, OpenDocument).
+_AS_READ = frozenset({"text", *OFFICE_FORMATS})
+
+
 def unit_text(document: Document, block: Block) -> tuple[str, tuple[int, int]]:
     """The unit text of ``block`` and the source span it replaces when rebuilt."""
     start, end = block.content.source_span(0, len(block.text))
-    if document.format == "text" or block.source_field:
+    if document.format in _AS_READ or block.source_field:
         return " ".join(block.text.split()), (start, end)
     raw = document.source[start:end]
     if any(repair.kind == "mojibake" for repair in document.repairs):

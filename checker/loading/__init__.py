@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import languages
 from checker.config import Config
@@ -27,12 +28,20 @@ from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind, Directive, Document, LoadError, Repair
 from checker.wording import count_label
 
+if TYPE_CHECKING:
+    from checker.loading.office import OfficeDocument
+
+#: Formats read from a zip archive of XML rather than decoded as text.
+OFFICE_FORMATS = ("docx", "odt")
+
 FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
+    ".docx": "docx",
+    ".odt": "odt",
 }
 HEADING_FIELDS = frozenset({"title", "question", "headline"})
 # The codes run to the next "<" or ">" (callers strip them): a lazy match up to "\s*-->"
@@ -91,20 +100,29 @@ def load_document(
     if fmt is None:
         raise LoadError(
             f"unsupported file type '{path.suffix or path.name}' "
-            "(expected .md, .markdown, .html, .htm or .txt)"
+            "(expected .md, .markdown, .html, .htm, .txt, .docx or .odt)"
         )
     data = read_bounded(path, config.max_file_size)
-    decoded = decode(data, config.max_file_size)
     rel = config.relative(path) if rel_path is None else rel_path
+    if fmt in OFFICE_FORMATS:
+        from checker.loading.office import read_office
+
+        office = read_office(data, fmt, config.max_file_size)
+        source, repairs = office.source, list(office.repairs)
+    else:
+        office = None
+        decoded = decode(data, config.max_file_size)
+        source, repairs = decoded.text, list(decoded.repairs)
     return parse_document(
-        decoded.text,
+        source,
         fmt,
         rel if display is None else display,
         rel,
         config,
-        list(decoded.repairs),
+        repairs,
         keep_boilerplate=keep_boilerplate,
         content_hash=hashlib.sha256(data).hexdigest(),
+        office=office,
     )
 
 
@@ -118,11 +136,13 @@ def parse_document(
     *,
     keep_boilerplate: bool = False,
     content_hash: str = "",
+    office: OfficeDocument | None = None,
 ) -> Document:
     """Parse decoded text into a document (the part of loading that needs no file).
 
     ``keep_boilerplate`` keeps navigation lines, teasers and repeated lines, which are
     not the article for scoring but are in the file: a translation must cover them.
+    ``office`` is a Word or OpenDocument file already read (``source`` is its text).
     """
     repairs = list(repairs or [])
     if not source.strip():
@@ -134,7 +154,16 @@ def parse_document(
     metadata: dict[str, object] = {}
     code_lines: list[tuple[int, int]] = []
     blocks: list[Block] = []
-    if fmt == "html":
+    if office is None and fmt in OFFICE_FORMATS:  # the text of one, as a translation is built
+        from checker.loading.office import relaid
+
+        office = relaid(source)
+    if office is not None:
+        blocks = list(office.blocks)
+        declared, declared_source = office.language, "document properties"
+        if office.title:
+            metadata["title"] = office.title
+    elif fmt == "html":
         from checker.loading.html import parse_html
 
         blocks, declared, title = parse_html(source)
