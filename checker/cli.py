@@ -518,6 +518,16 @@ def explain(
             typer.echo(f"  {line}")
 
 
+@app.command()
+def lsp() -> None:
+    """Serve diagnostics to a code editor over stdin/stdout (the Language Server Protocol).
+
+    Editors start it themselves: see the README for VS Code, Neovim and Helix."""
+    from checker.lsp import main as serve
+
+    serve()
+
+
 def main() -> None:
     """Entry point of the ``checker`` console script."""
     app()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker import __version__, languages
 from checker.config import Config
-from checker.loading import FORMATS, load_document
+from checker.loading import FORMATS, load_document, parse_document
 from checker.metrics import compute_metrics
 from checker.model import CatalogUnit, Document, Finding, InputError, LoadError, Severity
 from checker.paths import shown
@@ -230,6 +230,21 @@ def check_file(
             f"internal error while checking this file ({type(exc).__name__}: {exc}); "
             "please report it with the file",
         )
+
+
+def check_text(
+    text: str, fmt: str, display: str, config: Config, selection: Selection
+) -> ArticleResult | InputError:
+    """An article held in memory (an editor's buffer): its result, or why it cannot be read.
+
+    ``display`` is its path relative to the project, for per-file settings and messages."""
+    try:
+        document = parse_document(text, fmt, display, display, config)
+        return check_document(document, config, selection, None)
+    except LoadError as exc:
+        return InputError(display, exc.message, exc.line)
+    except RecursionError:
+        return InputError(display, "too deeply nested to parse")
 
 
 def rules_table() -> list[dict[str, str]]:
