@@ -519,6 +519,50 @@ def explain(
 
 
 @app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; anything but 127.0.0.1 shares your editor.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+    browser: Annotated[
+        bool, typer.Option(help="Open the editor in the browser (only when run in a terminal).")
+    ] = True,
+    config_file: ConfigOption = None,
+) -> None:
+    """Start the live editor in your browser: findings highlighted as you type."""
+    import socket
+    import sys
+
+    config = load_config_or_exit(config_file)
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback:
+        typer.echo(
+            f"warning: listening on {host}: anyone who can reach this machine can use the "
+            "editor and see what is typed in it",
+            err=True,
+        )
+    try:  # a port already taken is a plain message, not a server traceback
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    import uvicorn
+
+    from checker.serve import create_app
+
+    shown_host = f"[{host}]" if ":" in host else host
+    url = f"http://{shown_host}:{port}/"
+    typer.echo(f"The live editor is at {url} (Ctrl+C to stop)")
+    if browser and sys.stdout.isatty():
+        import threading
+        import webbrowser
+
+        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
+    application = create_app(config, allowed_hosts=() if loopback else (host,))
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def lsp() -> None:
     """Serve diagnostics to a code editor over stdin/stdout (the Language Server Protocol).
 

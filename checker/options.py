@@ -256,6 +256,8 @@ class PlainLanguageOptions:
 
     accept: tuple[str, ...] = ()  # words and phrases never reported as jargon
     terms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> term
+    #: lang -> wordy phrase -> plain swaps, added to the shipped lists (PLN007)
+    wordy: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     known_abbreviations: tuple[str, ...] = ()  # added to the shipped list
     complex_language_percent: float = 15.0  # target for the complex-language share
     rare_zipf: dict[str, float] = field(default_factory=dict)  # lang -> threshold
@@ -283,12 +285,23 @@ def _rare_zipf(value: Any, where: str) -> dict[str, float]:
 
 
 PLAIN_LANGUAGE = (
-    Option("accept", _accepted, "words and phrases never reported", rules=("PLN001", "PLN002")),
+    Option(
+        "accept",
+        _accepted,
+        "words and phrases never reported",
+        rules=("PLN001", "PLN002", "PLN007"),
+    ),
     Option(
         "terms",
         _terms,
         "the project's jargon and plain alternatives, per language",
         rules=("PLN001",),
+    ),
+    Option(
+        "wordy",
+        _terms,
+        "the project's wordy phrases and plain swaps, per language",
+        rules=("PLN007",),
     ),
     Option(
         "known-abbreviations",

@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from checker import __version__
-from checker.engine import CheckResult
+from checker.engine import ArticleResult, CheckResult
 from checker.files import write_text_atomically
 from checker.output.json_format import render as render_json
 from checker.report import views
@@ -197,6 +197,12 @@ def write_report(result: CheckResult, out_dir: Path, source_language: str) -> Wr
         total,
         views.summary_line(result),
     )
+
+
+def article_page_html(article: ArticleResult) -> str:
+    """One article's page on its own, as the live editor's "download report" gives it."""
+    page = views.article_page(article, [])
+    return _render("article.html.j2", "", [(page["title"], None)], page=page)
 
 
 def _remove_stale_pages(out_dir: Path, keep: set[str]) -> None:

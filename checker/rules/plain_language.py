@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from checker.model import Finding, Severity
+from checker.plain.wordy import wordy_for
 from checker.readability.formulas import MIN_GRADED_WORDS
 from checker.rules.base import Input, Rule, RuleContext, rule
 
@@ -306,6 +307,44 @@ def familiar_medical_word(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         yield _term_finding(self, ctx, hit, uses, message)
 
 
+@rule(
+    "PLN007",
+    "wordy-phrase",
+    Severity.INFO,
+    "A wordy phrase with a plain swap ('in order to' -> 'to').",
+)
+def wordy_phrase(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports every use of a phrase from the language's list of wordy phrases
+    (``checker/data/wordy/``: "in order to", "prior to", "utilise", "con el fin de",
+    "afin de", "zum gegenwärtigen Zeitpunkt") with the plain swap that can replace it
+    word for word; editors that apply fixes (the language server) put the first swap in
+    its place.  Works without a LanguageTool server, as Hemingway and write-good do.
+
+    Reported as information, like LanguageTool's style findings (GRM003): each is a
+    small edit, right nearly every time, but no reader is misled by the wordy form.
+    A project promotes it with ``wordy-phrase = "warning"`` in ``[tool.checker.severity]``.
+
+    Options in ``[tool.checker.plain-language]``: ``wordy.xx`` (a project's own phrases
+    and swaps, per language) and ``accept`` (phrases never reported).
+
+    Before: Contact your doctor prior to stopping the medicine in order to avoid side effects.
+    After: Contact your doctor before stopping the medicine to avoid side effects.
+    """
+    lang = ctx.document.lang
+    phrases = wordy_for(lang, ctx.plain.wordy.get(lang, {}), ctx.plain.accept)
+    for hit in phrases.find(ctx.document):
+        plain = " or ".join(f"'{s}'" for s in hit.swaps[:3])
+        yield ctx.block_finding(
+            self,
+            hit.block,
+            hit.start,
+            hit.end,
+            f"'{hit.text}' is wordy: use {plain}",
+            suggestion=hit.swaps[0],
+            details={"phrase": hit.phrase, "replacements": list(hit.swaps)},
+        )
+
+
 RULES = (
     medical_jargon,
     unfamiliar_word,
@@ -313,4 +352,5 @@ RULES = (
     complex_language,
     unexpanded_abbreviation,
     familiar_medical_word,
+    wordy_phrase,
 )
