@@ -210,6 +210,17 @@ def test_typing_shows_highlights_and_side_panel_entries(page: Any, server: str) 
     assert all(url.startswith(server) for url in page.requests)  # type: ignore[attr-defined]
 
 
+def test_a_wordy_phrase_is_replaced_from_the_side_panel(page: Any) -> None:
+    page.fill("#text", "Rest prior to the test.")
+    page.dispatch_event("#text", "input")
+    page.wait_for_selector("#findings li[data-code='PLN007'] button.apply", timeout=20_000)
+    page.click("#findings li[data-code='PLN007'] button.apply")
+    assert page.input_value("#text") == "Rest before the test."
+    page.wait_for_function(
+        "() => !document.querySelector(\"#findings li[data-code='PLN007']\")", timeout=20_000
+    )
+
+
 def test_article_text_is_never_markup(page: Any) -> None:
     page.fill("#text", "<img src=x onerror=\"document.title='owned'\"> It is contraindicated.")
     page.dispatch_event("#text", "input")

@@ -107,6 +107,23 @@
       hint.textContent = "Try: " + finding.suggestion;
       li.append(hint);
     }
+    const swaps = (finding.details && finding.details.replacements) || [];
+    if (item.start !== null && swaps.length && finding.text) {
+      const apply = document.createElement("button");
+      apply.type = "button";
+      apply.className = "apply";
+      apply.textContent = "Replace with \u201c" + swaps[0] + "\u201d";
+      apply.addEventListener("click", () => {
+        if (text.value.slice(item.start, item.end) !== finding.text) {
+          say("The text changed there since the check: nothing was replaced.", true);
+          return;
+        }
+        text.focus();
+        text.setRangeText(swaps[0], item.start, item.end, "end");
+        text.dispatchEvent(new Event("input"));
+      });
+      li.append(apply);
+    }
     const about = document.createElement("a");
     about.href = "/rules/" + encodeURIComponent(finding.code);
     about.target = "_blank";
