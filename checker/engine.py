@@ -105,7 +105,9 @@ def _walk(folder: Path, errors: list[InputError], follow_links: bool) -> list[Pa
         base = Path(root)
         for name in names:
             candidate = base / name
-            if candidate.suffix.lower() not in FORMATS or not candidate.is_file():
+            if candidate.suffix.lower() not in FORMATS or name.startswith("~$"):
+                continue  # "~$draft.docx": the owner file Word keeps beside an open document
+            if not candidate.is_file():
                 continue
             if (
                 not follow_links

@@ -254,6 +254,15 @@ def test_a_damaged_document_is_named_and_the_others_are_checked(tmp_path: Path) 
     assert "good.md" in result.output
 
 
+def test_the_owner_file_word_keeps_beside_an_open_document_is_not_read(
+    word: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "~$draft.docx").write_bytes(b"\x05Editor" + b"\x00" * 100)
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--no-cache", "--select", "PLN001"])
+    assert "~$draft.docx" not in result.output
+    assert "draft.docx" in result.output and result.exit_code == 1
+
+
 def _zip(files: dict[str, bytes]) -> bytes:
     import io
 
