@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from checker.i18n.workflow import StepResult
 
 app = command_group(
-    "i18n", "Keep translations in step: extract, init, update, compile, stats, build, check."
+    "i18n",
+    "Keep translations in step: extract, init, update, compile, stats, build, check, "
+    "export and import.",
 )
 
 ConfigOption = Annotated[
@@ -72,18 +74,29 @@ def extract(
     raise typer.Exit(_report(run(_config(config_file), paths)))
 
 
+MemoryOption = Annotated[
+    bool,
+    typer.Option(
+        "--memory/--no-memory",
+        help="Fill untranslated units from the locale's other catalogs and memory files.",
+    ),
+]
+
+
 @app.command()
 def init(
     locale: Annotated[str, typer.Option("--locale", "-l", help="The new locale (es, fr, de).")],
     articles: ArticleOption = None,
+    memory: MemoryOption = True,
     config_file: ConfigOption = None,
 ) -> None:
-    """Create a catalog (.po) of LOCALE for every template that has none."""
+    """Create a catalog (.po) of LOCALE for every template that has none, filling what
+    other catalogs of LOCALE (and the configured memory files) already translate."""
     from checker.i18n.catalog import CatalogError
     from checker.i18n.workflow import init as run
 
     try:
-        outcomes = run(_config(config_file), locale, articles)
+        outcomes = run(_config(config_file), locale, articles, memory=memory)
     except CatalogError as exc:
         typer.echo(f"checker: error: {exc.message}", err=True)
         raise typer.Exit(2) from None
@@ -97,13 +110,57 @@ def update(
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 when a catalog is out of date.")
     ] = False,
+    memory: MemoryOption = True,
     config_file: ConfigOption = None,
 ) -> None:
-    """Merge each template into its catalogs: fuzzy matches, previous msgids, obsolete units."""
+    """Merge each template into its catalogs (fuzzy matches, previous msgids, obsolete
+    units), then fill untranslated units from the translation memory."""
     from checker.i18n.workflow import update as run
 
-    outcomes = run(_config(config_file), locales, articles, check=check)
+    outcomes = run(_config(config_file), locales, articles, check=check, memory=memory)
     raise typer.Exit(_report(outcomes, work_to_do="out-of-date"))
+
+
+@app.command(name="export")
+def export_command(
+    locale: Annotated[str, typer.Option("--locale", "-l", help="The locale to export.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write to.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="The exchange format: xliff.")
+    ] = "xliff",
+    xliff_version: Annotated[
+        str, typer.Option("--xliff-version", help="1.2 (every CAT tool) or 2.0.")
+    ] = "1.2",
+    articles: ArticleOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Write one XLIFF file per article of LOCALE for a translation agency's CAT tool."""
+    from checker.i18n.exchange import export
+    from checker.i18n.xliff import VERSIONS
+
+    if output_format != "xliff":
+        typer.echo("checker: error: --format must be xliff", err=True)
+        raise typer.Exit(2)
+    if xliff_version not in VERSIONS:
+        typer.echo(f"checker: error: --xliff-version must be {' or '.join(VERSIONS)}", err=True)
+        raise typer.Exit(2)
+    config = _config(config_file)
+    folder = out if out.is_absolute() else Path.cwd() / out
+    raise typer.Exit(_report(export(config, locale, folder, xliff_version, articles)))
+
+
+@app.command(name="import")
+def import_command(
+    files: Annotated[list[Path], typer.Argument(help="XLIFF files from `checker i18n export`.")],
+    config_file: ConfigOption = None,
+) -> None:
+    """Bring translations back from XLIFF files into the catalogs they were exported from."""
+    from checker.i18n.exchange import import_files
+
+    outcomes = import_files(_config(config_file), files)
+    code = _report(outcomes)
+    # units left out (their source changed, or msgfmt would refuse them): exit 1
+    raise typer.Exit(code or int(any(o.error for o in outcomes)))
 
 
 @app.command(name="compile")
@@ -184,7 +241,8 @@ def stats(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_file: ConfigOption = None,
 ) -> None:
-    """Translated, fuzzy, untranslated and obsolete units and words, per article and locale."""
+    """Translated, fuzzy, untranslated and obsolete units and words, per article and locale,
+    and the units filled from the translation memory."""
     from checker.i18n.catalog import CatalogError, read_catalog
     from checker.i18n.layout import Layout
     from checker.i18n.stats import catalog_stats
@@ -218,7 +276,7 @@ def stats(
 def _print_stats(rows: list[CatalogStats]) -> None:
     typer.echo(
         f"{'article':<34} {'locale':<7} {'translated':>16} {'fuzzy':>12} "
-        f"{'untranslated':>14} {'obsolete':>9} {'words':>13}"
+        f"{'untranslated':>14} {'obsolete':>9} {'words':>13} {'memory':>7}"
     )
     for r in rows:
         translated = f"{r.translated}/{r.units} {r.translated_percent:5.1f}%"
@@ -227,7 +285,7 @@ def _print_stats(rows: list[CatalogStats]) -> None:
         words = f"{r.translated_words}/{r.words}"
         typer.echo(
             f"{r.article:<34} {r.locale:<7} {translated:>16} {fuzzy:>12} {untranslated:>14} "
-            f"{r.obsolete:>9} {words:>13}"
+            f"{r.obsolete:>9} {words:>13} {r.from_memory:>7}"
         )
     if not rows:
         typer.echo(

@@ -207,6 +207,7 @@ class CatalogUnit:
     state: str  # translated, fuzzy or untranslated
     previous_source: str | None = None  # the source a fuzzy entry was translated from
     references: tuple[str, ...] = ()  # "content/x.md:12"
+    glossary: tuple[tuple[str, str], ...] = ()  # (term, its approved translations) it uses
 
 
 @dataclass(frozen=True, slots=True)

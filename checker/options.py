@@ -406,6 +406,12 @@ class I18nOptions:
     min_translated: float = 80.0  # percent of units below which build refuses
     obsolete_percent: float = 20.0  # TRN003: obsolete entries as a share of the live ones
     length_ratio: tuple[float, float] = (0.5, 2.0)  # TRN009: translation/source lengths
+    #: compendiums (.po) and TMX files that fill untranslated units, besides the locale's
+    #: other catalogs (paths relative to the configuration file's folder)
+    memory: tuple[str, ...] = ()
+    memory_review: bool = True  # units filled from the memory are marked fuzzy for review
+    memory_fuzzy: bool = False  # also fill from close (not exact) matches, always fuzzy
+    glossary_dir: str = "locales/glossary"  # <locale>.csv (or .tbx): approved term translations
 
 
 def _build_dir(value: Any, where: str) -> str:
@@ -454,6 +460,15 @@ I18N = (
         _length_ratio,
         "[lowest, highest] translation/source length outside which TRN009 reports",
         rules=("TRN009",),
+    ),
+    Option("memory", Kind.STRINGS, "compendium .po and .tmx files that fill untranslated units"),
+    Option("memory-review", Kind.BOOL, "mark units filled from the translation memory fuzzy"),
+    Option("memory-fuzzy", Kind.BOOL, "also fill untranslated units from close matches"),
+    Option(
+        "glossary-dir",
+        Kind.STRING,
+        "the folder of the glossaries (<locale>.csv or .tbx)",
+        rules=("TRN013",),
     ),
 )
 

@@ -397,7 +397,9 @@ class CheckRun:
         server = self.located.client.url if self.located and self.located.client else None
         # only a run with a cache needs it (it hashes the name and time of every code file)
         self._run_key = (
-            run_key(config, sorted(selection.codes), server) if self.cache is not None else ""
+            run_key(config, sorted(selection.codes), server, _glossaries_digest(config))
+            if self.cache is not None
+            else ""
         )
         self._hashes: dict[str, str | None] = {}  # by path
         self._root = os.fspath(config.root)
@@ -431,7 +433,12 @@ class CheckRun:
             for task in [*catalogs, *named]:
                 unique.setdefault(os.path.realpath(task[2]), task)
             catalogs = list(unique.values())
-        return Plan([*missing, *refused], files, catalogs)
+        glossaries: list[InputError] = []
+        if catalogs and "TRN013" in self.selection.codes:
+            from checker.i18n.check import glossary_errors
+
+            glossaries = glossary_errors(self.config, sorted({c[0] for c in catalogs}))
+        return Plan([*missing, *refused, *glossaries], files, catalogs)
 
     def outcomes(self, plan: Plan) -> Iterator[Outcome]:
         """Each planned task's outcome, in order: errors, articles, then catalogs."""
@@ -636,6 +643,20 @@ class CheckRun:
             _start_worker(*setup)
             for argument in todo[done:]:
                 yield work(argument)
+
+
+def _glossaries_digest(config: Config) -> str:
+    """What the glossaries say: a catalog's findings depend on them (TRN013) as much as on
+    the catalog, so a changed glossary is a changed run."""
+    import hashlib
+
+    folder = config.root / config.i18n.glossary_dir
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".csv", ".tbx") and path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @contextmanager

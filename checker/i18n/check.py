@@ -10,6 +10,7 @@ disk, where ``checker check`` finds it like any other article.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from checker.engine import ArticleResult, check_document
 from checker.grammar.checker import GrammarChecker
 from checker.i18n.build import build_article, load_source
 from checker.i18n.catalog import CatalogError, read_catalog
+from checker.i18n.glossary import Glossary, GlossaryError, glossary_file, read_glossary
 from checker.i18n.layout import Layout
 from checker.i18n.stats import catalog_stats, state
 from checker.i18n.units import extract_units
@@ -29,7 +31,7 @@ from checker.languages import SUPPORTED
 from checker.loading import OFFICE_FORMATS, parse_document
 from checker.loading.office import relaid
 from checker.mapped_text import SourceLines
-from checker.model import CatalogUnit, Document, Finding, LoadError
+from checker.model import CatalogUnit, Document, Finding, InputError, LoadError
 from checker.readability.formulas import primary_grade
 from checker.rules import all_rules
 from checker.rules.base import CatalogContext, TranslationGrades
@@ -111,12 +113,54 @@ def check_catalog_file(
         return CatalogCheck([ArticleResult(stand_in, {"catalog": None}, findings)])
     source_lang = catalog.metadata.get("X-Source-Language") or config.source_language
     context = dataclasses.replace(context, catalog=catalog, source_language=source_lang)
+    if "TRN013" in selection.codes:
+        context = _with_glossary(context, config, locale, source_lang)
     declared = catalog.metadata.get("X-Source-File") or None
     results = _check_read_catalog(
         config, selection, layout, article_id, path, context, grades, grammar
     )
     target = results[0].metrics.get("translation_path")
     return CatalogCheck(results, declared, target)
+
+
+def _with_glossary(
+    context: CatalogContext, config: Config, locale: str, source_language: str
+) -> CatalogContext:
+    """The context with the locale's glossary, or with why it cannot be read."""
+    path = glossary_file(config.root / config.i18n.glossary_dir, locale)
+    if path is None:
+        return context
+    shown = config.relative(path)
+    stat = path.stat()
+    try:
+        glossary = _read_glossary(path, shown, source_language, locale, stat.st_mtime_ns)
+    except GlossaryError:
+        return context  # the run reports it once, as an error on its line (glossary_errors)
+    return dataclasses.replace(context, glossary=glossary)
+
+
+def glossary_errors(config: Config, locales: Iterable[str]) -> list[InputError]:
+    """The glossaries of ``locales`` that cannot be read, each named with its line."""
+    errors = []
+    for locale in locales:
+        path = glossary_file(config.root / config.i18n.glossary_dir, locale)
+        if path is None:
+            continue
+        shown = config.relative(path)
+        try:
+            _read_glossary(path, shown, config.source_language, locale, path.stat().st_mtime_ns)
+        except GlossaryError as exc:
+            errors.append(InputError(exc.path, exc.message, exc.line))
+    return errors
+
+
+@functools.lru_cache(maxsize=32)
+def _read_glossary(
+    path: Path, shown: str, source_language: str, locale: str, _mtime: int
+) -> Glossary:
+    """A glossary read once per process and version of the file (every catalog of a locale
+    reads the same one)."""
+    return read_glossary(path, shown, source_language, locale)
 
 
 def _check_read_catalog(
@@ -134,7 +178,7 @@ def _check_read_catalog(
     stand_in = _catalog_document(rel, article_id, locale)
     stats = catalog_stats(catalog, article_id, locale, rel)
     metrics: dict[str, Any] = {"catalog": stats.to_json()}
-    units = catalog_units(catalog)
+    units = catalog_units(catalog, context.glossary)
     try:
         source = load_source(config, catalog, path)
     except CatalogError as exc:
@@ -193,8 +237,17 @@ def _score(document: Document, config: Config) -> tuple[float | None, float]:
     return (grade[0] if grade else None), target
 
 
-def catalog_units(catalog: polib.POFile) -> tuple[CatalogUnit, ...]:
-    """The live entries in file order, as the report's side-by-side pages show them."""
+def catalog_units(
+    catalog: polib.POFile, glossary: Glossary | None = None
+) -> tuple[CatalogUnit, ...]:
+    """The live entries in file order, as the report's side-by-side pages show them, with
+    the glossary terms each uses."""
+
+    def terms(source: str) -> tuple[tuple[str, str], ...]:
+        if glossary is None:
+            return ()
+        return tuple((t.source, " / ".join(t.approved)) for t in glossary.terms_in(source))
+
     return tuple(
         CatalogUnit(
             line=entry.linenum,
@@ -204,6 +257,7 @@ def catalog_units(catalog: polib.POFile) -> tuple[CatalogUnit, ...]:
             state=state(entry),
             previous_source=entry.previous_msgid if "fuzzy" in entry.flags else None,
             references=tuple(f"{ref}:{line}" if line else ref for ref, line in entry.occurrences),
+            glossary=terms(entry.msgid),
         )
         for entry in catalog
         if not entry.obsolete

@@ -8,6 +8,7 @@ from typing import Any
 
 import polib
 
+from checker.i18n.memory import from_memory
 from checker.paths import shown
 from checker.text.segment import WORD
 
@@ -24,6 +25,8 @@ class CatalogStats:
     translated_words: int
     fuzzy_words: int
     untranslated_words: int
+    #: live units filled from the translation memory (reviewed since, or still fuzzy)
+    from_memory: int = 0
 
     @property
     def units(self) -> int:
@@ -52,6 +55,7 @@ class CatalogStats:
                 "fuzzy": self.fuzzy,
                 "untranslated": self.untranslated,
                 "obsolete": self.obsolete,
+                "from_memory": self.from_memory,
                 "translated_percent": self.percent(self.translated),
                 "fuzzy_percent": self.percent(self.fuzzy),
                 "untranslated_percent": self.percent(self.untranslated),
@@ -80,11 +84,12 @@ def catalog_stats(
 ) -> CatalogStats:
     units = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     words = dict.fromkeys(units, 0)
-    obsolete = 0
+    obsolete = remembered = 0
     for entry in catalog:
         if entry.obsolete:
             obsolete += 1
             continue
+        remembered += from_memory(entry)
         kind = state(entry)
         units[kind] += 1
         words[kind] += len(WORD.findall(entry.msgid))
@@ -99,4 +104,5 @@ def catalog_stats(
         words["translated"],
         words["fuzzy"],
         words["untranslated"],
+        remembered,
     )

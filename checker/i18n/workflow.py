@@ -27,6 +27,7 @@ from checker.i18n.catalog import (
     write_catalog,
 )
 from checker.i18n.layout import Layout
+from checker.i18n.memory import MemoryFileError, TranslationMemory, build_memory, fill
 from checker.i18n.merge import MergeReport, merge
 from checker.i18n.units import extract_units
 from checker.model import Document, LoadError
@@ -190,28 +191,74 @@ def _templates(layout: Layout, articles: Iterable[str] | None) -> Iterator[tuple
             yield article_id, path
 
 
-def init(config: Config, locale: str, articles: Iterable[str] | None = None) -> list[StepResult]:
-    """Create the catalog of ``locale`` for every template that has none yet."""
+def memory_of(
+    config: Config, layout: Layout, locale: str, outcomes: list[StepResult]
+) -> TranslationMemory | None:
+    """The translation memory of ``locale`` (see :mod:`checker.i18n.memory`); a memory file
+    that cannot be read is reported in ``outcomes`` and the rest of the memory is used."""
+    catalogs = [(path, config.relative(path)) for _, path in layout.catalogs(locale)]
+    files: list[tuple[Path, str]] = []
+    for name in config.i18n.memory:
+        path = config.root / name.replace("{locale}", locale)
+        if not path.is_file():
+            outcomes.append(
+                StepResult(config.relative(path), "error", "memory file not found", True)
+            )
+            continue
+        files.append((path, config.relative(path)))
+    source = config.source_language
+    while True:
+        try:
+            return build_memory(catalogs, locale, source, files)
+        except MemoryFileError as exc:
+            shown, _, message = str(exc).partition(": ")
+            outcomes.append(StepResult(shown, "error", message, True))
+            files = [f for f in files if f[1] != shown]
+
+
+def _filled(count: int, config: Config) -> str:
+    if not count:
+        return ""
+    review = " (fuzzy, to review)" if config.i18n.memory_review else ""
+    return f", {count} filled from the translation memory{review}"
+
+
+def init(
+    config: Config, locale: str, articles: Iterable[str] | None = None, *, memory: bool = True
+) -> list[StepResult]:
+    """Create the catalog of ``locale`` for every template that has none yet, filled from
+    the translation memory (``memory=False``: empty)."""
     layout = Layout.of(config)
     plural_forms(locale)  # an unknown locale fails before anything is written
     outcomes: list[StepResult] = []
+    remembered = memory_of(config, layout, locale, outcomes) if memory else None
     for article_id, template_path in _templates(layout, articles):
         target = layout.catalog(locale, article_id)
         rel = config.relative(target)
         if target.exists():
             outcomes.append(StepResult(rel, "exists", "already there: use `checker i18n update`"))
             continue
+        filled = 0
         try:
             template = read_catalog(template_path)
+            catalog = new_catalog(template, locale)
+            if remembered is not None:
+                filled = fill(
+                    catalog,
+                    remembered,
+                    review=config.i18n.memory_review,
+                    close=config.i18n.memory_fuzzy,
+                )
             with catalog_lock(target):
-                write_catalog(new_catalog(template, locale), target)
+                write_catalog(catalog, target)
         except CatalogError as exc:
             outcomes.append(StepResult(exc.path, "error", exc.message, True))
             continue
         except OSError as exc:
             outcomes.append(cannot_write(rel, exc))
             continue
-        outcomes.append(StepResult(rel, "created", f"{len(template)} units to translate"))
+        detail = f"{len(template)} units to translate{_filled(filled, config)}"
+        outcomes.append(StepResult(rel, "created", detail))
     if not outcomes:
         outcomes.append(
             StepResult(config.relative(layout.locales_dir), "nothing", "no templates: run extract")
@@ -236,11 +283,14 @@ def update(
     articles: Iterable[str] | None = None,
     *,
     check: bool = False,
+    memory: bool = True,
 ) -> list[StepResult]:
-    """Merge each template into its catalogs; with ``check``, only say which are out of date."""
+    """Merge each template into its catalogs and fill what is untranslated from the
+    translation memory; with ``check``, only say which are out of date."""
     layout = Layout.of(config)
     outcomes: list[StepResult] = []
     chosen = list(locales) if locales else layout.locales(config.i18n.locales)
+    memories: dict[str, TranslationMemory | None] = {}
     for article_id, template_path in _templates(layout, articles):
         try:
             template = read_catalog(template_path)
@@ -251,7 +301,11 @@ def update(
             target = layout.catalog(locale, article_id)
             if not target.exists():
                 continue
-            outcomes.append(_update_one(config, template, target, check))
+            # --check says whether the template moved on; what the memory could fill is
+            # not "out of date" (it changes whenever another catalog is translated)
+            if memory and not check and locale not in memories:
+                memories[locale] = memory_of(config, layout, locale, outcomes)
+            outcomes.append(_update_one(config, template, target, check, memories.get(locale)))
     return outcomes
 
 
@@ -259,7 +313,13 @@ def update(
 MERGE_ATTEMPTS = 3
 
 
-def _update_one(config: Config, template: polib.POFile, target: Path, check: bool) -> StepResult:
+def _update_one(
+    config: Config,
+    template: polib.POFile,
+    target: Path,
+    check: bool,
+    memory: TranslationMemory | None = None,
+) -> StepResult:
     """Merge ``template`` into one catalog, under its lock.  A translator's editor does not
     take the lock: when the file changes between reading and writing, the merge is done
     again from what is on disk now, and the newer work is never overwritten."""
@@ -271,16 +331,25 @@ def _update_one(config: Config, template: polib.POFile, target: Path, check: boo
                 # as text with universal newlines, as it always was compared
                 current = raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
                 merged, report = merge(read_catalog(target), template)
+                filled = 0
+                if memory is not None:
+                    filled = fill(
+                        merged,
+                        memory,
+                        review=config.i18n.memory_review,
+                        close=config.i18n.memory_fuzzy,
+                    )
                 text = render(merged)
                 if text == current:
                     return StepResult(rel, "up-to-date")
                 if check:
-                    return StepResult(rel, "out-of-date", _describe(report), True)
+                    detail = _describe(report) + _filled(filled, config)
+                    return StepResult(rel, "out-of-date", detail, True)
                 try:
                     write_catalog(merged, target, expected=raw)
                 except ChangedMeanwhile:
                     continue  # saved by someone meanwhile: merge their version
-                return StepResult(rel, "updated", _describe(report))
+                return StepResult(rel, "updated", _describe(report) + _filled(filled, config))
             return StepResult(
                 rel,
                 "error",

@@ -473,6 +473,7 @@ def _unit_row(unit: CatalogUnit, findings: list[Finding]) -> dict[str, Any]:
         "state": unit.state,
         "state_label": _STATE_LABEL.get(unit.state, unit.state),
         "reference": ", ".join(unit.references[:3]),
+        "glossary": [{"term": term, "approved": approved} for term, approved in unit.glossary],
         "findings": [_short_finding(f) for f in findings],
     }
 

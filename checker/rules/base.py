@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from checker.claims.finder import ClaimsResult
     from checker.grammar.checker import GrammarResult
+    from checker.i18n.glossary import Glossary
     from checker.plain.jargon import JargonResult
 
 
@@ -180,6 +181,7 @@ class CatalogContext:
     source_problem: str | None = None  # why the source article could not be loaded
     missing: tuple[int, int] | None = None  # source units not in the catalog: count, first line
     grades: TranslationGrades | None = None  # when the translation was built and scored
+    glossary: Glossary | None = None  # the locale's glossary, when the project has one
 
 
 #: ``(rule, context) -> findings``; the context is a :class:`RuleContext` for article rules

@@ -480,6 +480,54 @@ def check_catalog(
     return [finding for r in ENTRY_RULES for finding in r.run(ctx)]
 
 
+@rule(
+    "TRN013",
+    "glossary-term",
+    Severity.WARNING,
+    "A glossary term translated without its approved translation, or with a forbidden one.",
+    catalog=True,
+)
+def glossary_term(self: Rule, ctx: CatalogContext) -> Iterator[Finding]:
+    """A unit whose source uses a term of the locale's glossary
+    (``locales/glossary/<locale>.csv``) must use one of the term's approved translations,
+    and none it forbids, so that one condition keeps one name across every article ("flare"
+    is always "brote", never "crisis").  Terms match in any inflection (brote/brotes,
+    Schub/Schübe).  A glossary that cannot be read is an error of the run, on its line.
+
+    Options in ``[tool.checker.i18n]``: ``glossary-dir``.
+
+    Before: ``msgid "A flare can last weeks."`` / ``msgstr "Una crisis puede durar semanas."``
+    (glossary: flare,brote)
+    After: ``msgstr "Un brote puede durar semanas."``
+    """
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    for entry in _prose(ctx):
+        for term in glossary.terms_in(entry.msgid):
+            approved = " or ".join(f"'{t}'" for t in term.approved[:3])
+            banned = glossary.uses(entry.msgstr, term.forbidden)
+            if banned is not None:
+                instead = f": use {approved}" if term.approved else ""
+                message = f"'{banned}' for '{term.source}' is forbidden by the glossary{instead}"
+            elif term.approved and glossary.uses(entry.msgstr, term.approved) is None:
+                message = f"'{term.source}' is not translated as the glossary says: use {approved}"
+            else:
+                continue
+            if term.note:
+                message += f" ({term.note})"
+            yield catalog_finding(
+                self,
+                ctx,
+                entry,
+                message,
+                term=term.source,
+                approved=list(term.approved),
+                forbidden=list(term.forbidden),
+                glossary=glossary.path,
+            )
+
+
 #: The rules that read the catalog's entries alone (no source article, no build).
 ENTRY_RULES = (
     untranslated_unit,
@@ -491,6 +539,7 @@ ENTRY_RULES = (
     untranslated_copy,
     wrong_language,
     length_ratio,
+    glossary_term,
 )
 
 RULES = (
