@@ -17,13 +17,16 @@ have no translation yet.  ``i18n init`` and ``i18n update`` fill them:
   reaches readers unread.
 
 A unit is never filled when it has a translation or a plural form, so nothing a
-translator wrote is overwritten; a text translated nowhere stays empty.
+translator wrote is overwritten; a text translated nowhere stays empty.  A catalog is
+not its own memory (``update``'s merge has carried its history), but a text it
+translates in one context fills the same text in another.  Each catalog is read only
+when a lookup needs it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,74 +51,123 @@ class Match:
         return self.score >= 100.0
 
 
+Targets = dict[str, list[str]]  # translation -> origins, in the order first seen
+
+
+@dataclass
+class _Part:
+    """The reviewed translations of one catalog or memory file, read when first needed."""
+
+    origin: str
+    load: Callable[[], Iterable[tuple[str, str | None, str]]]  # (source, context, target)
+    entries: dict[str, dict[str | None, str]] | None = None
+
+    def get(self) -> dict[str, dict[str | None, str]]:
+        if self.entries is None:
+            self.entries = {}
+            for source, context, target in self.load():
+                if source.strip() and target.strip():
+                    self.entries.setdefault(source, {}).setdefault(context, target)
+        return self.entries
+
+
+def reviewed(catalog: polib.POFile) -> Iterator[tuple[str, str | None, str]]:
+    """``(source, context, translation)`` of a catalog's reviewed, singular entries."""
+    for entry in catalog:
+        if not entry.obsolete and not entry.msgid_plural and "fuzzy" not in entry.flags:
+            yield entry.msgid, entry.msgctxt, entry.msgstr
+
+
 @dataclass
 class TranslationMemory:
-    """Reviewed translations of one locale, by source text (and context)."""
+    """Reviewed translations of one locale, by source text (and context), from parts read
+    only when a lookup needs them."""
 
-    # source -> context -> translation -> origins, in the order first seen
-    entries: dict[str, dict[str | None, dict[str, list[str]]]] = field(default_factory=dict)
+    parts: list[_Part] = field(default_factory=list)
+    _keys: dict[str, list[str]] = field(default_factory=dict)  # for close matches, by exclude
 
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def add(self, source: str, context: str | None, target: str, origin: str) -> None:
-        if not source.strip() or not target.strip():
-            return
-        found = self.entries.setdefault(source, {}).setdefault(context, {})
-        found.setdefault(target, []).append(origin)
+    def add_part(
+        self, origin: str, load: Callable[[], Iterable[tuple[str, str | None, str]]]
+    ) -> None:
+        self.parts.append(_Part(origin, load))
 
     def add_catalog(self, catalog: polib.POFile, origin: str) -> None:
-        for entry in catalog:
-            if entry.obsolete or entry.msgid_plural or "fuzzy" in entry.flags:
+        entries = list(reviewed(catalog))
+        self.add_part(origin, lambda: entries)
+
+    def _candidates(self, source: str, context: str | None, exclude: str) -> Targets:
+        same: Targets = {}
+        other: Targets = {}
+        for part in self.parts:
+            if part.origin == exclude:
                 continue
-            self.add(entry.msgid, entry.msgctxt, entry.msgstr, origin)
+            contexts = part.get().get(source)
+            if not contexts:
+                continue
+            for found_context, target in contexts.items():
+                chosen = same if found_context == context else other
+                chosen.setdefault(target, []).append(part.origin)
+        return same or other
 
-    def exact(self, source: str, context: str | None) -> Match | None:
+    def exact(self, source: str, context: str | None, exclude: str = "") -> Match | None:
         """The translation of ``source``: in the same context if there is one, the most
-        frequent, then the first seen (the catalogs are read in a fixed order)."""
-        contexts = self.entries.get(source)
-        if not contexts:
+        frequent, then the first seen (parts are read in a fixed order)."""
+        found = self._candidates(source, context, exclude)
+        if not found:
             return None
-        chosen = contexts.get(context)
-        if chosen is None:
-            merged: dict[str, list[str]] = {}
-            for found in contexts.values():
-                for target, origins in found.items():
-                    merged.setdefault(target, []).extend(origins)
-            chosen = merged
-        counts = Counter({target: len(origins) for target, origins in chosen.items()})
-        target = max(chosen, key=lambda t: counts[t])  # max keeps the first of equals
-        return Match(target, chosen[target][0], 100.0, source)
+        counts = Counter({target: len(origins) for target, origins in found.items()})
+        target = max(found, key=lambda t: counts[t])  # max keeps the first of equals
+        return Match(target, found[target][0], 100.0, source)
 
-    def closest(self, source: str) -> Match | None:
+    def closest(self, source: str, exclude: str = "") -> Match | None:
         """The translation of the most similar source text, when it is similar enough."""
         from rapidfuzz import fuzz, process, utils
 
-        if not self.entries:
+        keys = self._keys.get(exclude)
+        if keys is None:
+            keys = sorted({k for p in self.parts if p.origin != exclude for k in p.get()})
+            self._keys[exclude] = keys
+        if not keys:
             return None
         found = process.extractOne(
             source,
-            list(self.entries),
+            keys,
             scorer=fuzz.ratio,
             processor=utils.default_process,
             score_cutoff=cutoff(len(source)),
         )
         if found is None:
             return None
-        match = self.exact(found[0], None)
+        match = self.exact(found[0], None, exclude)
         assert match is not None
         return Match(match.text, match.origin, round(float(found[1]), 1), found[0])
 
 
-def fill(catalog: polib.POFile, memory: TranslationMemory, *, review: bool, close: bool) -> int:
-    """Fill ``catalog``'s untranslated units from ``memory``; the number filled."""
+def fill(
+    catalog: polib.POFile,
+    memory: TranslationMemory,
+    *,
+    review: bool,
+    close: bool,
+    origin: str = "",
+) -> int:
+    """Fill ``catalog``'s untranslated units from ``memory``; the number filled.
+
+    ``origin`` is the catalog's own name in the memory: it is not its own memory (``i18n
+    update``'s merge has already carried its history), except that a text it translates
+    in one context fills the same text in another ("Methotrexate" the heading and the
+    alt text)."""
+    own = TranslationMemory()
+    own.add_catalog(catalog, origin or "this catalog")
     filled = 0
     for entry in catalog:
         if entry.obsolete or entry.msgid_plural or entry.msgstr.strip():
             continue
-        match = memory.exact(entry.msgid, entry.msgctxt)
+        match = memory.exact(entry.msgid, entry.msgctxt, origin) or own.exact(
+            entry.msgid, entry.msgctxt
+        )
         if match is None and close:
-            match = memory.closest(entry.msgid)
+            match = memory.closest(entry.msgid, origin)
         if match is None:
             continue
         entry.msgstr = match.text
@@ -151,13 +203,10 @@ def build_memory(
 
     memory = TranslationMemory()
     for path, shown in catalogs:
-        try:
-            memory.add_catalog(read_catalog(path), shown)
-        except CatalogError:
-            continue  # an unreadable catalog is reported by check; it offers nothing
+        memory.add_part(shown, _catalog_loader(path))
     for path, shown in files:
         if path.suffix.lower() == ".tmx":
-            _add_tmx(memory, path, shown, locale, source_language)
+            memory.add_part(shown, _tmx_loader(path, shown, locale, source_language))
             continue
         try:
             compendium = read_catalog(path)
@@ -170,6 +219,18 @@ def build_memory(
     return memory
 
 
+def _catalog_loader(path: Path) -> Callable[[], Iterable[tuple[str, str | None, str]]]:
+    def load() -> Iterable[tuple[str, str | None, str]]:
+        from checker.i18n.catalog import CatalogError, read_catalog
+
+        try:
+            return list(reviewed(read_catalog(path)))
+        except CatalogError:
+            return []  # an unreadable catalog is reported by check; it offers nothing
+
+    return load
+
+
 def same_locale(tag: str, locale: str) -> bool:
     """``es-ES`` is ``es``; ``pt-PT`` is not ``pt-BR``."""
     left, right = tag.replace("_", "-").lower(), locale.replace("_", "-").lower()
@@ -178,9 +239,11 @@ def same_locale(tag: str, locale: str) -> bool:
     return "-" not in left or "-" not in right or left.split("-")[1] == right.split("-")[1]
 
 
-def _add_tmx(
-    memory: TranslationMemory, path: Path, shown: str, locale: str, source_language: str
-) -> None:
+def _tmx_loader(
+    path: Path, shown: str, locale: str, source_language: str
+) -> Callable[[], Iterable[tuple[str, str | None, str]]]:
+    """The TMX file's segments in the source language and the locale; read now, so that
+    a broken file is reported before any catalog is written."""
     from translate.storage.tmx import tmxfile
 
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -188,6 +251,7 @@ def _add_tmx(
         store = tmxfile.parsefile(str(path))
     except Exception as exc:  # lxml and translate-toolkit raise many kinds
         raise MemoryFileError(f"{shown}: not a readable TMX file: {exc}") from None
+    pairs: list[tuple[str, str | None, str]] = []
     for unit in store.units:
         texts: dict[str, str] = {}
         for node in unit.getlanguageNodes():
@@ -195,4 +259,5 @@ def _add_tmx(
             texts[tag] = unit.getNodeText(node) or ""
         source = next((t for tag, t in texts.items() if same_locale(tag, source_language)), "")
         target = next((t for tag, t in texts.items() if same_locale(tag, locale)), "")
-        memory.add(source, None, target, shown)
+        pairs.append((source, None, target))
+    return lambda: pairs

@@ -248,6 +248,7 @@ def init(
                     remembered,
                     review=config.i18n.memory_review,
                     close=config.i18n.memory_fuzzy,
+                    origin=rel,
                 )
             with catalog_lock(target):
                 write_catalog(catalog, target)
@@ -338,6 +339,7 @@ def _update_one(
                         memory,
                         review=config.i18n.memory_review,
                         close=config.i18n.memory_fuzzy,
+                        origin=rel,
                     )
                 text = render(merged)
                 if text == current:
