@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from checker.compiled_patterns import compile_kept
 from checker.model import BlockKind, Document
 from checker.plain.lexicon import parse_entries
 
@@ -53,7 +54,9 @@ def matching_case(written: str, swap: str) -> str:
 class WordyPhrases:
     """The phrases of one language, as one pattern that prefers the longest phrase."""
 
-    def __init__(self, entries: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(self, entries: Mapping[str, tuple[str, ...]], kept_as: str = "") -> None:
+        """``kept_as`` names the compiled pattern on disk (the shipped lists: compiling
+        a language's list takes 10 ms of every start)."""
         self.swaps = {_key(phrase): swaps for phrase, swaps in entries.items() if _key(phrase)}
         self._pattern: re.Pattern[str] | None = None
         if self.swaps:
@@ -62,7 +65,12 @@ class WordyPhrases:
                 r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in phrase.split())
                 for phrase in alternatives
             )
-            self._pattern = re.compile(rf"(?<![{_EDGE}])(?:{body})(?![{_EDGE}])", re.IGNORECASE)
+            source = rf"(?<![{_EDGE}])(?:{body})(?![{_EDGE}])"
+            if kept_as:
+                kept = compile_kept(kept_as, {"phrases": (source, int(re.IGNORECASE))})
+                self._pattern = kept["phrases"]
+            else:
+                self._pattern = re.compile(source, re.IGNORECASE)
 
     def __len__(self) -> int:
         return len(self.swaps)
@@ -115,4 +123,5 @@ def _wordy_for(
     lang: str, extra: tuple[tuple[str, tuple[str, ...]], ...], accepted: frozenset[str]
 ) -> WordyPhrases:
     entries = {**package_phrases(lang), **dict(extra)}
-    return WordyPhrases({p: s for p, s in entries.items() if _key(p) not in accepted})
+    kept_as = "" if extra or accepted else f"wordy-{lang}"  # the shipped list, unchanged
+    return WordyPhrases({p: s for p, s in entries.items() if _key(p) not in accepted}, kept_as)
