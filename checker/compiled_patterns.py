@@ -13,12 +13,15 @@ implementation or version), the patterns are compiled the usual way.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import re
 import sys
 from collections.abc import Mapping
 from typing import Any
 
+from checker.persistent_memo import PersistentMemo
 from checker.table_cache import cached_table
 
 #: (pattern, flags) by name
@@ -86,3 +89,32 @@ def compile_kept(name: str, patterns: Patterns) -> dict[str, re.Pattern[str]]:
         return {key: sre.compile(*form) for key, form in forms.items()}
     except (TypeError, ValueError, RuntimeError):  # a form this engine does not take
         return {key: re.compile(pattern, flags) for key, (pattern, flags) in patterns.items()}
+
+
+@functools.cache
+def _pattern_memo() -> tuple[PersistentMemo, Any, Any, Any] | None:
+    engine = _engine()
+    if engine is None:
+        return None
+    sre = engine[0]
+    memo = PersistentMemo("patterns", f"{sys.version}\0{sre.MAGIC}\0{sre.CODESIZE}", 5_000)
+    return (memo, *engine)
+
+
+def kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the compiled form kept on disk once it has been
+    compiled on this machine (see :mod:`checker.persistent_memo`): for the checker's own
+    patterns, compiled on every start.  ``_sre`` validates the form it is handed."""
+    found = _pattern_memo()
+    if found is None:
+        return re.compile(pattern, flags)
+    memo, sre, parser, compiler = found
+    key = (pattern, int(flags))
+    form = memo.get(key)
+    if form is not None:
+        with contextlib.suppress(TypeError, ValueError, RuntimeError):
+            compiled: re.Pattern[str] = sre.compile(*form)
+            return compiled
+    compiled = re.compile(pattern, flags)
+    memo.put(key, _compiled_form(pattern, int(flags), parser, compiler))
+    return compiled

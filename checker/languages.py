@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import PurePath
+
+from checker.compiled_patterns import kept
 
 #: Languages with readability formulas, syllable counting and sentence rules.
 SUPPORTED: dict[str, str] = {
@@ -16,7 +17,7 @@ SUPPORTED: dict[str, str] = {
     "nl": "Dutch",
 }
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Za-z]{4}))?$")
+_TAG = kept(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Za-z]{4}))?$")
 
 
 def normalise(tag: str) -> str:

@@ -9,8 +9,9 @@ project; this is for paths shown as they were given.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path, PurePath
+
+from checker.compiled_patterns import kept
 
 
 def shown(path: str | os.PathLike[str]) -> str:
@@ -24,7 +25,7 @@ def shown(path: str | os.PathLike[str]) -> str:
 #: Characters a file name may hold that would forge or hide output on a terminal: control
 #: characters (a newline starts a fake finding line, ESC drives the terminal), line and
 #: paragraph separators, and bidirectional controls.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = kept(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from checker.compiled_patterns import compile_kept
 from checker.table_cache import cache_folder, cached_table, package_stamp
-from checker.text.frequency import ZipfTable
+from checker.text.frequency import UNKNOWN_ZIPF, ZipfTable
 from checker.text.sorted_words import SortedWords
 from checker.text.syllables import _read_cmudict
 
@@ -76,12 +76,15 @@ def test_a_cached_frequency_table_answers_as_the_built_one(folder: Path) -> None
         assert stored(word) == built(word)
 
 
-def test_a_frequency_table_that_does_not_fit_together_is_refused() -> None:
+def test_a_frequency_table_that_does_not_fit_together_is_refused_or_harmless() -> None:
     (words, starts, typecode, buckets), values = ZipfTable.build("en").encode()
     with pytest.raises(ValueError):
         ZipfTable.decode("en", ((words[:-5], starts, typecode, buckets), values))
     with pytest.raises(ValueError):
-        ZipfTable.decode("en", ((words, starts, typecode, buckets), values[:3]))
+        ZipfTable.decode("en", ((words, starts, typecode, buckets), []))
+    # buckets past the values (not checked on every start): those words read as unknown
+    short = ZipfTable.decode("en", ((words, starts, typecode, buckets), values[:3]))
+    assert short("ibuprofen") == UNKNOWN_ZIPF
 
 
 def test_a_cached_syllable_table_answers_as_the_pronouncing_dictionary() -> None:
@@ -169,3 +172,21 @@ def test_compiled_code_the_engine_refuses_is_compiled_again(folder: Path) -> Non
     kept.write_bytes(marshal.dumps(forged))
     again = compile_kept("sample", LIKE_CUES)
     assert again["named"].match("2.5 mg").group("unit") == "mg"  # type: ignore[union-attr]
+
+
+def test_a_kept_lexicon_finds_what_the_built_one_finds() -> None:
+    from checker.plain.lexicon import Lexicon, _package_lexicon, build_lexicon, shipped_lexicon
+
+    built = _package_lexicon("en")
+    kept = Lexicon.decode(built.encode())
+    text = "Adverse events and hypertension; myocardial infarction; nausea, a tummy ache."
+    assert [(m.start, m.end, m.term) for m in kept.find(text)] == [
+        (m.start, m.end, m.term) for m in built.find(text)
+    ]
+    assert kept.is_plain("tummy") and len(kept) == len(built)
+    # a project's terms and accept list change a copy, never the shipped lexicon
+    project = build_lexicon("en", {"flare": ["worse spell"]}, ["hypertension"])
+    assert [m.term.text for m in project.find("A flare of hypertension.")] == ["flare"]
+    assert [m.term.text for m in shipped_lexicon("en").find("A flare of hypertension.")] == [
+        "hypertension"
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.claims.cues import CueSet
+from checker.compiled_patterns import kept
 from checker.loading.references import REFERENCE_HEADINGS
 from checker.model import BlockKind, Document, Link
 
@@ -41,25 +42,25 @@ _PATTERNS: dict[str, str] = {
     r"|\b[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&|y|et|und)\s+[A-Z][\w'\u2019-]+)?"
     r"\s+\((?:19|20)\d{2}[a-z]?\)",
 }
-_ANY = re.compile("|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in _PATTERNS.items()))
+_ANY = kept("|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in _PATTERNS.items()))
 #: Markers and addresses that are not prose: grammar checkers must not see them.
-NOT_PROSE = re.compile(
+NOT_PROSE = kept(
     "|".join(_PATTERNS[k] for k in ("url", "doi", "pmid", "footnote", "number", "superscript"))
 )
 #: Markers written right after a sentence's full stop still belong to it.
-_TRAILING = re.compile(
+_TRAILING = kept(
     rf"(?:\s*(?:\[\^[^\]\s]+\]|\[\s*{_NUMBERS}\s*\]|<sup>.*?</sup>|[{_SUPERSCRIPT_DIGITS}]+))+"
 )
 #: Something every form in ``_PATTERNS`` contains (an author-year citation has a year,
 #: plain reference digits follow a full stop): a sentence without any is not searched.
-_TRIGGER = re.compile(
+_TRIGGER = kept(
     rf"[\[<{_SUPERSCRIPT_DIGITS}]|https?:|www\.|doi|10\.\d|PMC\d|PMID|(?:19|20)\d\d"
     r"|(?:[^\W\d_]|[%)])[.!?]\d",
     re.IGNORECASE,
 )
-_WEB = re.compile(r"(?:https?://|www\.|doi:)", re.IGNORECASE)
-_FOOTNOTE_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[\^([^\]\s]+)\]:")
-_NUMBER_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[(\d{1,3})\]:\s*\S")
+_WEB = kept(r"(?:https?://|www\.|doi:)", re.IGNORECASE)
+_FOOTNOTE_DEFINITION = kept(r"(?m)^[ \t]{0,3}\[\^([^\]\s]+)\]:")
+_NUMBER_DEFINITION = kept(r"(?m)^[ \t]{0,3}\[(\d{1,3})\]:\s*\S")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from checker.claims.prefilter import EVERYWHERE, StartIndex, split_alternatives
-from checker.compiled_patterns import compile_kept
+from checker.compiled_patterns import compile_kept, kept
 from checker.table_cache import cached_table
 
 #: Every section a cue file may have, and what it signals.
@@ -48,7 +48,7 @@ SECTIONS: dict[str, str] = {
     "frequency": "a natural frequency ('1 in 5', '2 out of 10')",
     "percentage": "a share given as a percentage ('20% of people')",
 }
-_HEADER = re.compile(r"\[([a-z-]+)\]")
+_HEADER = kept(r"\[([a-z-]+)\]")
 _CASE_SENSITIVE = frozenset({"source"})
 _AT_START = frozenset({"instruction", "definition", "answer"})
 

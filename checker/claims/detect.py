@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from checker.claims.cues import CueSet
+from checker.compiled_patterns import kept
 
 #: Categories in the order that names a claim (the first one found is the claim's category).
 CATEGORIES = (
@@ -48,7 +49,7 @@ _KEY_WITH_TREATMENT = frozenset({"efficacy", "risk", "comparison"})
 #: with a figure in it).
 _CHECKABLE = frozenset({"evidence", "dose"})
 #: A figure a source can confirm: digits or a number word ("half", "three times").
-_NUMBER = re.compile(
+_NUMBER = kept(
     r"\d|\b(?:half|halves|third|quarter|two|three|four|five|six|seven|eight|nine|ten|twice|"
     r"hundred|thousand|million|mitad|tercio|dos|tres|cuatro|cinco|diez|cien|mil|millones|"
     r"moitié|tiers|deux|trois|quatre|cinq|dix|cent|mille|millions?|Hälfte|Drittel|Viertel|"
@@ -58,14 +59,14 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 #: Where a clause ends: what comes before it does not negate what comes after.
-_CLAUSE_END = re.compile(
+_CLAUSE_END = kept(
     r"[,;:.!?()\[\]—–]|\s-\s|\b(?:but|however|although|though|yet|while|whereas|"
     r"pero|aunque|sino|mais|cependant|pourtant|alors que|aber|jedoch|doch|sondern|"
     r"ma|però|tuttavia|mentre|maar|echter|hoewel|terwijl)\b",
     re.IGNORECASE,
 )
 #: After a promise, a negation only counts right after a verb ("a cure is not available").
-_NEGATED_AFTER = re.compile(
+_NEGATED_AFTER = kept(
     r"^\W*(?:[\w-]+\W+){0,2}?(?:is|are|was|were|do|does|did|has|have|will|would|can)"
     r"(?:\s+not\b|n['’]t\b|\s+never\b)",
     re.IGNORECASE,

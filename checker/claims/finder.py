@@ -26,6 +26,7 @@ from checker.claims.detect import (
     is_question,
     treatment_in,
 )
+from checker.compiled_patterns import kept
 from checker.model import BlockKind, Document
 from checker.options import ClaimsOptions
 from checker.text.analysis import DocumentAnalysis, Sentence
@@ -106,7 +107,7 @@ def _answered_questions(sentences: Sequence[Sentence], cues: CueSet) -> set[int]
 
 
 #: A sentence opening with one of these is about what the sentence before named.
-_PRONOUN = re.compile(
+_PRONOUN = kept(
     r"\W*(?:(?:however|but|also|yet|still|so|pero|sin embargo|además|mais|cependant|aussi|"
     r"aber|jedoch|auch|ma|però|tuttavia|inoltre|anche|maar|echter|ook),?\s+)?"
     r"(?:they|it|these|this|those|both|either|ellos|ellas|estos|estas|ils|elles|ceux-ci|"

@@ -19,6 +19,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from checker.compiled_patterns import kept
+
 #: How many leading characters of a match are looked at.
 _WIDTH = 3
 #: Above this many distinct beginnings an alternative counts as beginning anywhere.
@@ -192,7 +194,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 #: Where a cue may begin: not inside a word, and not on a space.
-_CUE_START = re.compile(r"(?<![\w-])\S")
+_CUE_START = kept(r"(?<![\w-])\S")
 
 #: A section to scan whole: some alternative may match anywhere in this sentence.
 EVERYWHERE: tuple[int, ...] = (-1,)

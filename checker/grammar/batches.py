@@ -11,17 +11,17 @@ the Basic Multilingual Plane (emoji) is converted.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from checker.claims.citations import NOT_PROSE
+from checker.compiled_patterns import kept
 from checker.model import Document
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_SKIP = re.compile(f"{NOT_PROSE.pattern}|{_EMAIL.pattern}")
+_EMAIL = kept(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_SKIP = kept(f"{NOT_PROSE.pattern}|{_EMAIL.pattern}")
 SEPARATOR = "\n\n"
 
 

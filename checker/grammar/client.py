@@ -8,7 +8,6 @@ server, so that the caller can report it against the article and carry on.
 from __future__ import annotations
 
 import json
-import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,7 +120,7 @@ class LanguageToolClient:
             ) from None
         except urllib.error.URLError as exc:
             reason = exc.reason
-            if isinstance(reason, TimeoutError | socket.timeout):
+            if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError
                 raise LanguageToolError(
                     f"LanguageTool server {self.url} did not answer within {self.timeout:g} s"
                 ) from None

@@ -13,14 +13,16 @@ import atexit
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.grammar.client import LanguageToolClient, LanguageToolError
 from checker.options import LanguageToolOptions
+
+if TYPE_CHECKING:
+    import subprocess
 
 ENV_URL = "CHECKER_LANGUAGETOOL_URL"
 HOW_TO_ENABLE = (
@@ -81,6 +83,8 @@ def _local_install():  # type: ignore[no-untyped-def]
 
 
 def _free_port() -> int:
+    import socket  # here: a run without LanguageTool never needs it
+
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -94,6 +98,8 @@ def _start_local(options: LanguageToolOptions) -> Located:
         return Located(
             None, "", "no LanguageTool server is configured and no local LanguageTool is installed"
         )
+    import subprocess  # here: a run without LanguageTool never needs it
+
     port = _free_port()
     try:
         command = install.get_server_cmd(port)
@@ -122,6 +128,8 @@ def _start_local(options: LanguageToolOptions) -> Located:
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
+    import subprocess
+
     if process.poll() is None:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):

@@ -22,6 +22,7 @@ from pathlib import Path
 import polib
 import yaml
 
+from checker.compiled_patterns import kept
 from checker.config import Config
 from checker.files import write_text_atomically
 from checker.i18n.catalog import CatalogError, catalog_lock, read_catalog
@@ -38,8 +39,8 @@ FALLBACK_NOTES = {
     "untranslated": "<!-- i18n: untranslated, source text -->",
     "fuzzy": "<!-- i18n: translation needs review, source text -->",
 }
-_HTML_OPEN = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
-_HTML_LANG = re.compile(r"""(\blang\s*=\s*)(["']?)[^"'\s>]*\2""", re.IGNORECASE)
+_HTML_OPEN = kept(r"<html\b[^>]*>", re.IGNORECASE)
+_HTML_LANG = kept(r"""(\blang\s*=\s*)(["']?)[^"'\s>]*\2""", re.IGNORECASE)
 
 
 class BuildError(Exception):

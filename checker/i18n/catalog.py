@@ -20,15 +20,16 @@ from pathlib import Path
 
 import polib
 
+from checker.compiled_patterns import kept
 from checker.files import LockBusy, exclusive_lock, write_text_atomically
 from checker.paths import shown
 
 #: Line width of written catalogs, as GNU gettext wraps them.
 WRAP_WIDTH = 78
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
-_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+_POLIB_LINE = kept(r"\(line (\d+)\)")
 #: The previous msgid of an obsolete entry, which polib skips.
-_OBSOLETE_PREVIOUS = re.compile(r"^#~\|[ \t]*", re.MULTILINE)
+_OBSOLETE_PREVIOUS = kept(r"^#~\|[ \t]*", re.MULTILINE)
 
 
 class _PoText(str):
@@ -122,16 +123,16 @@ _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
 _PO_LINE = rf"(?:{_KEYWORD}[ \t]+)?{_STRING}[ \t\r]*"
 #: The first line that is neither blank, a comment, nor a keyword or string line.
-_BAD_LINE = re.compile(
+_BAD_LINE = kept(
     rf"^(?![ \t\r]*(?:$|#(?![~|])|#~?\|?[ \t]*{_PO_LINE}$|{_PO_LINE}$)).*$", re.MULTILINE
 )
-_WORD = re.compile(r"[A-Za-z_\[\]0-9]+")
-_ESCAPED = re.compile(r"\\.")
+_WORD = kept(r"[A-Za-z_\[\]0-9]+")
+_ESCAPED = kept(r"\\.")
 #: A comment line ending in a backslash: msgfmt reads backslash-newline as no line break.
-_SPLICED_COMMENT = re.compile(r"^[ \t]*#(?![~|])[^\n]*\\\r?$", re.MULTILINE)
+_SPLICED_COMMENT = kept(r"^[ \t]*#(?![~|])[^\n]*\\\r?$", re.MULTILINE)
 #: A string (on a keyword or continuation line, of an obsolete entry or a previous msgid
 #: too) with an escape that polib does not read as msgfmt does.
-_BAD_ESCAPE = re.compile(
+_BAD_ESCAPE = kept(
     rf'^[ \t]*(?:#~\|?[ \t]*|#\|[ \t]*)?(?:{_KEYWORD}[ \t]+)?"(?:[^"\\\n]|\\[ntrbfv"\\])*'
     r'\\(?P<char>[^ntrbfv"\\])',
     re.MULTILINE,
@@ -171,7 +172,7 @@ def _check_syntax(text: str, path: Path) -> None:
 
 
 #: A keyword at the start of a line (of an obsolete entry too, not of a previous msgid).
-_KEYWORD_LINE = re.compile(
+_KEYWORD_LINE = kept(
     r"^[ \t]*(?:#~[ \t]*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]", re.MULTILINE
 )
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from checker import languages
+from checker.compiled_patterns import kept
 from checker.text.segment import WORD
 
 #: Snowball's name of each language the checker knows.
@@ -39,7 +39,7 @@ _SNOWBALL = {
 }
 
 
-_ELISION = re.compile("['\u2019]")
+_ELISION = kept("['\u2019]")
 
 
 class GlossaryError(ValueError):

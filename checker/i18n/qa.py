@@ -14,22 +14,24 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
-_URL = re.compile(r"https?://[^\s)<>\"'\]]+")
-_MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
-_CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
-TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
-_ENTITY = re.compile(r"&#?\w+;")
+from checker.compiled_patterns import kept
+
+_URL = kept(r"https?://[^\s)<>\"'\]]+")
+_MD_TARGET = kept(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HREF = kept(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_FOOTNOTE = kept(r"\[\^[^\]\s]+\]")
+_CITATION = kept(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
+TAG = kept(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_ENTITY = kept(r"&#?\w+;")
 #: A code span as CommonMark reads it: a run of backticks, then the text up to a run of
 #: the same length (```` ``a`` ````, ```` ``x `y` z`` ````); the text is code, not prose.
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_NUMBER = re.compile(
+_CODE = kept(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_NUMBER = kept(
     r"(?<![\w.,])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])|(?<![\w])\d+(?:[.,]\d+)*(?![\d])"
 )
-_UNIT = re.compile(r"[\s-]?(mg|mcg|µg|μg|g|ml|mL|l|kg|mmol|IU|UI|%|°C|°F)(?![\w])")
+_UNIT = kept(r"[\s-]?(mg|mcg|µg|μg|g|ml|mL|l|kg|mmol|IU|UI|%|°C|°F)(?![\w])")
 _UNIT_NAMES = {"μg": "mcg", "µg": "mcg", "UI": "IU", "mL": "ml"}
-LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+LETTER_WORD = kept(r"[^\W\d_]{2,}")
 
 
 def links(text: str) -> Counter[str]:

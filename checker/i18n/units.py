@@ -10,17 +10,17 @@ The same text in the same context is one unit with several source references.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from checker.compiled_patterns import kept
 from checker.loading import OFFICE_FORMATS
 from checker.loading.repairs import fix_mojibake
 from checker.mapped_text import MappedText
 from checker.model import Block, BlockKind, Document
 
 #: A line break with the indentation and quote markers that continue a block.
-_MARKDOWN_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?:>[ \t]?)*")
-_HTML_BREAK = re.compile(r"\s*\n\s*")
+_MARKDOWN_BREAK = kept(r"[ \t]*\r?\n[ \t]*(?:>[ \t]?)*")
+_HTML_BREAK = kept(r"\s*\n\s*")
 
 _KIND_NOTES = {
     BlockKind.HEADING: "heading",

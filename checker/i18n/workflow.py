@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 
+from checker.compiled_patterns import kept
 from checker.config import Config
 from checker.files import ChangedMeanwhile, write_text_atomically
 from checker.i18n import plurals
@@ -32,7 +33,7 @@ from checker.i18n.merge import MergeReport, merge
 from checker.i18n.units import extract_units
 from checker.model import Document, LoadError
 
-_CREATION_DATE = re.compile(r'^"POT-Creation-Date: [^"\\]*\\n"$', re.MULTILINE)
+_CREATION_DATE = kept(r'^"POT-Creation-Date: [^"\\]*\\n"$', re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

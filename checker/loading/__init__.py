@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker import languages
+from checker.compiled_patterns import kept
 from checker.config import Config
 from checker.loading.boilerplate import compile_patterns, remove_boilerplate
 from checker.loading.decode import decode
@@ -46,9 +47,7 @@ FORMATS = {
 HEADING_FIELDS = frozenset({"title", "question", "headline"})
 # The codes run to the next "<" or ">" (callers strip them): a lazy match up to "\s*-->"
 # rescanned from every opening, quadratic on many unclosed comments or long blank runs.
-_DIRECTIVE = re.compile(
-    r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^<>]*)-->", re.IGNORECASE
-)
+_DIRECTIVE = kept(r"<!--\s*checker\s*:\s*(?P<action>[A-Za-z-]+)(?P<codes>[^<>]*)-->", re.IGNORECASE)
 DIRECTIVE_ACTIONS = ("ignore", "disable", "enable", "file-ignore")
 
 _ESCAPED_BREAK = "literal '\\n' sequence"
@@ -271,7 +270,7 @@ def _run_together_repairs(blocks: list[Block], line_for: dict[int, int]) -> list
     ]
 
 
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=", re.IGNORECASE)
+_HTML_LANG = kept(r"<html\b[^>]*?\blang\s*=", re.IGNORECASE)
 
 
 def _html_lang_line(source: str, lines: SourceLines) -> int | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from checker.compiled_patterns import compile_kept
+from checker.compiled_patterns import compile_kept, kept
 from checker.model import Block, BlockKind, Repair
 from checker.table_cache import cached_table, package_stamp
 from checker.wording import count_label
@@ -28,9 +28,9 @@ _DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{1,2}},?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
-_DATE_ONLY = re.compile(rf"^\W*{_DATE}\W*$", re.IGNORECASE)
-_HAS_DATE = re.compile(_DATE, re.IGNORECASE)
-_NUMBER_ONLY = re.compile(r"^\W*\d{1,6}\W*$")
+_DATE_ONLY = kept(rf"^\W*{_DATE}\W*$", re.IGNORECASE)
+_HAS_DATE = kept(_DATE, re.IGNORECASE)
+_NUMBER_ONLY = kept(r"^\W*\d{1,6}\W*$")
 _TRAILING = r"[\s.:;!?\u2026>\u00bb\u2192\u203a\u25b8|-]*"
 #: How many blocks before a navigation line can belong to its teaser card.
 _CARD_LOOKBACK = 4
@@ -38,7 +38,7 @@ _CARD_LOOKBACK = 4
 
 def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str]:
     joined = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
-    return re.compile(rf"^\W*(?:{joined}){_TRAILING}$", re.IGNORECASE)
+    return kept(rf"^\W*(?:{joined}){_TRAILING}$", re.IGNORECASE)
 
 
 def remove_boilerplate(

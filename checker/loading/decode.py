@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
+from checker.compiled_patterns import kept
 from checker.model import LoadError, Repair
 
 _BOMS = (
@@ -15,8 +15,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_NEWLINES = re.compile(r"\r\n?")
+_CONTROL = kept(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NEWLINES = kept(r"\r\n?")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,13 @@ from typing import Any
 
 import yaml
 
+from checker.compiled_patterns import kept
 from checker.mapped_text import MappedText
 from checker.model import LoadError
 
-_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n")
+_OPEN = kept(r"\A(?:\ufeff)?---[ \t]*\n")
+_CLOSE = kept(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_ESCAPED_BREAK = kept(r"\\r\\n|\\n")
 LANGUAGE_KEYS = ("lang", "language", "locale")
 #: libyaml's loader when PyYAML was built with it (about 30 times faster), else pure Python.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,7 +29,7 @@ _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: segmentation fault) somewhere past 20,000 levels; front matter that might nest deeper
 #: than this is read by the pure-Python loader, whose recursion limit is an error.
 _C_LOADER_MAX_DEPTH = 1000
-_BLOCK_INDENT = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+_BLOCK_INDENT = kept(r"^[ \t?:-]*", re.MULTILINE)
 
 
 def _may_nest_deeply(yaml_text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from checker.compiled_patterns import kept
 from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind, Link
 
@@ -70,9 +71,9 @@ _BLOCK_KIND = {
     "h5": BlockKind.HEADING,
     "h6": BlockKind.HEADING,
 }
-_WHITESPACE = re.compile(r"\s{2,}|[\t\n\r\f]")
-_UNTERMINATED = re.compile(r"<[A-Za-z/!?]")
-_RAW_TEXT = re.compile(r"<(?:script|style)", re.IGNORECASE)
+_WHITESPACE = kept(r"\s{2,}|[\t\n\r\f]")
+_UNTERMINATED = kept(r"<[A-Za-z/!?]")
+_RAW_TEXT = kept(r"<(?:script|style)", re.IGNORECASE)
 _VOID = frozenset(
     {
         "area",

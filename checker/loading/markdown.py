@@ -14,6 +14,7 @@ from itertools import pairwise
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from checker.compiled_patterns import kept
 from checker.mapped_text import MappedText, SourceLines
 from checker.model import Block, BlockKind, Link, LoadError
 
@@ -22,43 +23,39 @@ from checker.model import Block, BlockKind, Link, LoadError
 # "[[[[" or "](((": every start scanning to the end of the text took quadratic time.
 _DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*"
 # CommonMark allows spaces around the destination: "[mumps vaccine]( http://...)".
-_IMAGE = re.compile(
-    rf"!\[(?P<alt>[^\[\]]*)\]\([ \t]*(?P<src>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
-)
-_LINK = re.compile(
-    rf"\[(?P<text>[^\[\]]*)\]\([ \t]*(?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)"
-)
+_IMAGE = kept(rf"!\[(?P<alt>[^\[\]]*)\]\([ \t]*(?P<src>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)")
+_LINK = kept(rf"\[(?P<text>[^\[\]]*)\]\([ \t]*(?P<href>{_DESTINATION})(?:\s+\"[^\"]*\")?[ \t]*\)")
 #: Template tags and variables of site generators, which are not prose: Liquid, Jinja and
 #: Nunjucks ("{% render_section %}", "{{ findersBaseUrl }}", "{# note #}") and Hugo
 #: shortcodes ("{{< figure src=... >}}", "{{% notice %}}").  Bounded, so that an unclosed
 #: "{{" never scans the rest of the text.
-TEMPLATE_TAG = re.compile(
+TEMPLATE_TAG = kept(
     r"\{\{[<%].{0,500}?[%>]\}\}|\{%.{0,500}?%\}|\{\{.{0,500}?\}\}|\{#.{0,500}?#\}", re.DOTALL
 )
 #: kramdown and Pandoc attribute lists after a link, an image or a word: "{rel=external}",
 #: "{: .note}", "{#intro .lead}".
 _ATTRIBUTE = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]*))"
-ATTRIBUTE_LIST = re.compile(
+ATTRIBUTE_LIST = kept(
     rf"(?<=[)\]\w*_`.!?:;\"'])\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}"
 )
-_REF_LINK = re.compile(r"\[(?P<text>[^\[\]^][^\[\]]*)\]\[[^\[\]]*\]")
-_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^<>\s]+)>")
-_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\[\]\s]+\]:\s*")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]")
+_REF_LINK = kept(r"\[(?P<text>[^\[\]^][^\[\]]*)\]\[[^\[\]]*\]")
+_AUTOLINK = kept(r"<(?P<url>(?:https?|mailto|ftp):[^<>\s]+)>")
+_FOOTNOTE_DEF = kept(r"^\s*\[\^[^\[\]\s]+\]:\s*")
+_FOOTNOTE_REF = kept(r"\[\^[^\[\]\s]+\]")
 # A code span opens with a whole run of backticks and closes with a run of the same
 # length (CommonMark); matching part of a run made "````...." cubic.
-_CODE_SPAN = re.compile(r"(?<!`)(`++)(?P<code>.+?)(?<!`)\1(?!`)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_EMPHASIS = re.compile(
+_CODE_SPAN = kept(r"(?<!`)(`++)(?P<code>.+?)(?<!`)\1(?!`)")
+_HTML_COMMENT = kept(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = kept(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_EMPHASIS = kept(
     r"(?<![\w*_~\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"
 )
-_ESCAPE = re.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
+_ESCAPE = kept(r"\\(?P<char>[!-/:-@\[-`{-~])")
 # Both start at the first space of a run: from every space of a long run each scanned
 # the rest of the run, quadratic in its length.  A soft break leaves the spaces of a
 # line that ends in another break to that break, which starts at them.
-_HARD_BREAK = re.compile(r"(?<! ) {2,}+\n|\\\n")
-_SOFT_BREAK = re.compile(r"(?<![ \t])[ \t]*+\n(?:[ \t]++(?!\n))?")
+_HARD_BREAK = kept(r"(?<! ) {2,}+\n|\\\n")
+_SOFT_BREAK = kept(r"(?<![ \t])[ \t]*+\n(?:[ \t]++(?!\n))?")
 
 
 @cache
@@ -275,7 +272,7 @@ def parse_markdown(
 
 
 #: A line that ends a sentence (or a label) before the next line starts a new one.
-_ENDS_UNIT = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]*_]*$")
+_ENDS_UNIT = kept(r"[.!?:;\u2026][\"'\u201d\u2019)\]*_]*$")
 #: At most this many words on a line without end punctuation: a heading or a label.
 _SHORT_LINE_WORDS = 8
 
@@ -364,11 +361,11 @@ def _check_nesting(
             )
 
 
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ALT_ATTR = re.compile(
+_IMG_TAG = kept(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT_ATTR = kept(
     r"\balt\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.IGNORECASE
 )
-_SRC_ATTR = re.compile(r"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+_SRC_ATTR = kept(r"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 
 
 def _html_block_images(token: Token, mt: MappedText, starts: list[int]) -> list[Block]:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.compiled_patterns import kept
 from checker.mapped_text import MappedText
 from checker.model import Block, BlockKind, Document, Link, LoadError, Repair
 from checker.wording import count_label
@@ -158,8 +159,8 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
-_HEADING_STYLE = re.compile(r"heading (\d)", re.IGNORECASE)
-_FIELD_LINK = re.compile(r'HYPERLINK\s+(?:\\l\s+)?"([^"]+)"')
+_HEADING_STYLE = kept(r"heading (\d)", re.IGNORECASE)
+_FIELD_LINK = kept(r'HYPERLINK\s+(?:\\l\s+)?"([^"]+)"')
 _QUOTE_STYLES = frozenset({"quote", "intense quote", "block text"})
 
 

@@ -8,15 +8,15 @@ punctuation become headings, and ``-``/``*``/``•``/``1.`` lines become list it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from checker.compiled_patterns import kept
 from checker.mapped_text import MappedText
 from checker.model import Block, BlockKind, Repair
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])\s+")
-_TERMINAL = re.compile(r"[.!?:;,\u2026)\"'\u201d\u2019]$")
-_SINGLE_TOKEN = re.compile(r"^\s*\S{1,40}\s*$")
+_LIST_MARKER = kept(r"^\s*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])\s+")
+_TERMINAL = kept(r"[.!?:;,\u2026)\"'\u201d\u2019]$")
+_SINGLE_TOKEN = kept(r"^\s*\S{1,40}\s*$")
 #: Consecutive one-word lines that mean the text was extracted one word per line.
 MIN_WORD_PER_LINE_RUN = 8
 _WRAP_WIDTH = 100

@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from checker.compiled_patterns import kept
 from checker.model import Block, BlockKind, Repair
 from checker.wording import count_label
 
-REFERENCE_HEADINGS = re.compile(
+REFERENCE_HEADINGS = kept(
     r"^\s*(?:references?(?: list)?|sources?|bibliography|citations|notes|footnotes|"
     r"referencias|bibliograf\u00eda|fuentes|r\u00e9f\u00e9rences|bibliographie|notes et "
     r"r\u00e9f\u00e9rences|quellen|quellenangaben|literatur|literaturverzeichnis|"

@@ -12,25 +12,26 @@ import html
 import re
 from difflib import SequenceMatcher
 
+from checker.compiled_patterns import kept
 from checker.mapped_text import MappedText
 
 # A UTF-8 lead byte read as Windows-1252/Latin-1, followed by a continuation byte
 # read the same way: the fingerprint of mojibake such as ``bodyâ€™s`` or ``Ã©``.
-_MOJIBAKE_HINT = re.compile(
+_MOJIBAKE_HINT = kept(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = kept(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Typographic characters that are not mess but that tokenisation should not see.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
-_HYPHENS = re.compile("[\u2010\u2011]")
+_INVISIBLE = kept("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = kept("[\u00a0\u2007\u202f\u2009\u200a]")
+_HYPHENS = kept("[\u2010\u2011]")
 
 
 #: Texts up to this many characters (both sides) are aligned with one exact diff, which
 #: takes quadratic time: a paragraph of 40,000 characters took 40 seconds.
 _DIFF_LIMIT = 4000
-_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_ALNUM = kept(r"[A-Za-z0-9]+")
 Opcode = tuple[str, int, int, int, int]
 
 

@@ -11,12 +11,12 @@ the streaming CLI print byte for byte the same output.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
+from checker.compiled_patterns import kept
 from checker.loading import HEADING_FIELDS
 from checker.model import BlockKind, Document, Severity
 from checker.summary import RunSummary
@@ -129,7 +129,7 @@ def lines_text(lines: Iterable[str]) -> str:
 STREAM = "\x00stream"
 _LATE = "\x00late:"
 #: A placeholder is a value (after a key's ": "), never a key that happens to spell one.
-_SENTINEL = re.compile(r'(?<=": )"\\u0000(stream|late:[a-z_]+)"')
+_SENTINEL = kept(r'(?<=": )"\\u0000(stream|late:[a-z_]+)"')
 
 
 def dumps(value: Any, indent: int = 0) -> str:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from checker.compiled_patterns import kept
 from checker.model import BlockKind, Document
 from checker.text.frequency import zipf_table
 from checker.text.segment import WORD
 
-_EXPANDED_AFTER = re.compile(
+_EXPANDED_AFTER = kept(
     r"\s*(?:\((?P<paren>[^()]{3,80})\)|,?\s*(?:short for|stands for|which stands for|means|"
     r"abreviatura de|siglas de|pour|abréviation de|steht für|kurz für)\b"
     # an apposition explains it: "ATP, the body's energy source" (not ", the CDC and ...")
@@ -28,7 +29,7 @@ _EXPANDED_AFTER = re.compile(
 )
 #: What introduces an abbreviation right after its long form: "dextromethorphan,
 #: abbreviated DM", "known as PrEP", "hormone therapy, or HRT".
-_EXPANDED_BEFORE = re.compile(
+_EXPANDED_BEFORE = kept(
     r"[^\W\d_]{3,}(?:\W{0,3}\s*(?:abbreviated(?: as| to)?|known as|called|"
     r"abreviad[oa](?: como)?|conocid[oa] como|llamad[oa]|abrégée?(?: en)?|appelée?|"
     r"abgekürzt(?: als)?|genannt|afgekort(?: als)?|abbreviat[oa](?: in)?|dett[oa])"
@@ -37,13 +38,13 @@ _EXPANDED_BEFORE = re.compile(
 )
 #: Release and formulation suffixes of product names ("Invokamet XR", "Adderall XR").
 _PRODUCT_SUFFIXES = frozenset({"XR", "XL", "SR", "ER", "CR", "LA", "ODT", "DR", "IR", "HCT"})
-_AFTER_NAME = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?\s+$")
+_AFTER_NAME = kept(r"(?<![.!?:]\s)\b[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?\s+$")
 #: Capitals then a lower-case word: a name ("HNOnet", "BIOsmart"), not an abbreviation.
-_CAPITALISED_NAME = re.compile(r"[A-ZÀ-Þ]{2,}[a-zà-ÿ]{3,}")
+_CAPITALISED_NAME = kept(r"[A-ZÀ-Þ]{2,}[a-zà-ÿ]{3,}")
 #: Words with at least two capital letters (a regex pass, so plain words cost nothing).
-_CANDIDATE = re.compile(r"(?<![^\W_])[^\W_]*[A-ZÀ-ÖØ-Þ][^\W_]*[A-ZÀ-ÖØ-Þ](?:[^\W_]|[-'.][^\W_])*")
-_PAREN_BEFORE = re.compile(r"\(\s*$")
-_PAREN_AFTER = re.compile(r"\s*s?\)")
+_CANDIDATE = kept(r"(?<![^\W_])[^\W_]*[A-ZÀ-ÖØ-Þ][^\W_]*[A-ZÀ-ÖØ-Þ](?:[^\W_]|[-'.][^\W_])*")
+_PAREN_BEFORE = kept(r"\(\s*$")
+_PAREN_AFTER = kept(r"\s*s?\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +79,13 @@ def known_abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
-_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_NUMERAL = kept(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 #: A word in capitals that is this common in lower case is emphasis, not an abbreviation.
 _EMPHASIS_ZIPF = 4.5
 
 
 #: What a Roman numeral follows: a name ("Hospital XXIII", "Louis XIV") or a sequence word.
-_NUMBERED = re.compile(
+_NUMBERED = kept(
     r"(?:\b(?!(?:The|A|An|This|That|Your|Our|Any|No|El|La|Los|Las|Un|Una|Le|Les|Une|Der|Die|"
     r"Das|Ein|Eine|Kein|Keine)\b)[A-ZÀ-Þ][a-zà-ÿ]+"
     r"|\b(?i:type|phase|grade|stage|class|tipo|fase|grado|estadio|"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 
+from checker.compiled_patterns import kept
 from checker.model import BlockKind, Document
 from checker.plain.abbreviations import AbbreviationUse, abbreviation_uses, is_abbreviation
 from checker.plain.lexicon import Lexicon, stems
@@ -42,9 +43,9 @@ _LINKS = ("es", "en", "s", "n", "e")
 #: (so that "arthritis" and "diabetes" are not flagged).
 WORD_PART_MAX_ZIPF = 3.5
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_URL = kept(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 #: What comes before a word that starts a sentence (an elided "l'" is not a quote).
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|(?<![^\W_])[\"'\u201c\u2018(\[\u00bf\u00a1]\s*)$")
+_SENTENCE_START = kept(r"(?:^|[.!?:;]\s+|(?<![^\W_])[\"'\u201c\u2018(\[\u00bf\u00a1]\s*)$")
 
 #: Cues right after a term that explain it, per language.
 _DEFINITION_AFTER = {
@@ -116,12 +117,12 @@ class JargonResult:
 
 @cache
 def _definition_after(lang: str) -> re.Pattern[str]:
-    return re.compile(_DEFINITION_AFTER.get(lang, _DEFINITION_AFTER["en"]), re.IGNORECASE)
+    return kept(_DEFINITION_AFTER.get(lang, _DEFINITION_AFTER["en"]), re.IGNORECASE)
 
 
 @cache
 def _definition_before(lang: str) -> re.Pattern[str]:
-    return re.compile(_DEFINITION_BEFORE.get(lang, _DEFINITION_BEFORE["en"]), re.IGNORECASE)
+    return kept(_DEFINITION_BEFORE.get(lang, _DEFINITION_BEFORE["en"]), re.IGNORECASE)
 
 
 def is_defined(text: str, start: int, end: int, lang: str) -> bool:

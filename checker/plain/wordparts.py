@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker.compiled_patterns import kept
+
 #: Roots at the start of a word, shared by the languages (with their spelling variants).
 _PREFIXES = (
     "angi",
@@ -350,7 +352,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     prefix = "|".join(sorted(_PREFIXES, key=len, reverse=True))
     suffix = "|".join(sorted(suffixes, key=len, reverse=True))
     stems = "|".join(sorted(_DRUG_STEMS, key=len, reverse=True))
-    return re.compile(
+    return kept(
         rf"(?P<prefix>{prefix})\w{{4,}}|\w{{3,}}(?P<suffix>{suffix})|\w{{3,}}(?P<stem>{stems})",
         re.IGNORECASE,
     )

@@ -67,8 +67,8 @@ class WordyPhrases:
             )
             source = rf"(?<![{_EDGE}])(?:{body})(?![{_EDGE}])"
             if kept_as:
-                kept = compile_kept(kept_as, {"phrases": (source, int(re.IGNORECASE))})
-                self._pattern = kept["phrases"]
+                found = compile_kept(kept_as, {"phrases": (source, int(re.IGNORECASE))})
+                self._pattern = found["phrases"]
             else:
                 self._pattern = re.compile(source, re.IGNORECASE)
 

@@ -14,7 +14,6 @@ import base64
 import contextlib
 import hashlib
 import os
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,6 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from checker import __version__
+from checker.compiled_patterns import kept
 from checker.engine import ArticleResult, CheckResult
 from checker.files import write_text_atomically
 from checker.output.json_format import render as render_json
@@ -86,7 +86,7 @@ def _environment() -> jinja2.Environment:
 #: Bidirectional embeddings, overrides and isolates.  An unclosed one in an article would
 #: reverse the rest of the page; the report shows each as a visible mark instead
 #: (``⟨U+202E⟩``), so an editor sees it and no article string can reorder the page.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = kept("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible_bidi(html: str) -> str:
@@ -111,7 +111,7 @@ def _render(template: str, home: str, crumbs: list[tuple[str, str | None]], **da
     )
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = kept(r"[^A-Za-z0-9._-]+")
 
 
 def _page_name(path: str, folder: str, taken: set[str]) -> str:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from checker.compiled_patterns import kept
 from checker.model import BlockKind, Finding, Scope, Severity
 from checker.plain.language_detect import (
     MIN_FUNCTION_WORD_SHARE,
@@ -16,7 +17,7 @@ from checker.plain.language_detect import (
 from checker.rules.base import Rule, RuleContext, rule
 
 #: Link text that says nothing about where the link goes, in the supported languages.
-_VAGUE_LINK = re.compile(
+_VAGUE_LINK = kept(
     r"^\W*(?:click here|click|here|this|this link|link|read more|more|more details?|"
     r"view details?|see more|learn more|details|go|continue|find out more|"
     r"aquí|haga clic aquí|haz clic aquí|leer más|más|ver más|más información|ver detalles|"
@@ -25,16 +26,16 @@ _VAGUE_LINK = re.compile(
     r"qui|clicca qui|leggi di più|klik hier|lees meer|meer)\W*$",
     re.IGNORECASE,
 )
-_URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
-_FILE_NAME = re.compile(
+_URL_TEXT = kept(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_FILE_NAME = kept(
     r"^\s*(?:[\w-]+[/\\])*[\w ()-]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|avif)\s*$"
     r"|^\s*(?:img|image|dsc|photo|screenshot|pic)[_ -]?\d+\s*$",
     re.IGNORECASE,
 )
 #: A run of capitals is reported from this many words of two letters or more.
 MIN_CAPS_WORDS = 4
-_CAPS_WORD = re.compile(r"[A-ZÄÖÜÀ-Ý]{2,}")
-_CAPS_RUN = re.compile(r"\b(?:[A-ZÄÖÜÀ-Ý]+[\s,.!?:;'-]+){3,}[A-ZÄÖÜÀ-Ý]{2,}\b")
+_CAPS_WORD = kept(r"[A-ZÄÖÜÀ-Ý]{2,}")
+_CAPS_RUN = kept(r"\b(?:[A-ZÄÖÜÀ-Ý]+[\s,.!?:;'-]+){3,}[A-ZÄÖÜÀ-Ý]{2,}\b")
 MIN_WORDS_FOR_DETECTION = 25
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from checker.compiled_patterns import kept
 from checker.model import BlockKind, Finding, Severity
 from checker.readability.formulas import BY_KEY
 from checker.rules.base import Input, Rule, RuleContext, rule
@@ -168,7 +168,7 @@ def long_sentence(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
 
 #: A bracketed aside that holds figures: statistics, not words a reader has to carry.
-_FIGURES_ASIDE = re.compile(r"\([^()]*\d[^()]*\)|\[[^\[\]]*\d[^\[\]]*\]")
+_FIGURES_ASIDE = kept(r"\([^()]*\d[^()]*\)|\[[^\[\]]*\d[^\[\]]*\]")
 
 
 def prose_words(text: str) -> int:

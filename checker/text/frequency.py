@@ -60,8 +60,10 @@ class ZipfTable:
         """A table from :meth:`encode`'s values; ``ValueError`` when they do not fit together."""
         encoded, values = stored
         words = SortedWords.decode(encoded)
-        if words.values and max(words.values) >= len(values):
+        if not isinstance(values, list) or (len(words) > 0 and not values):
             raise ValueError("a damaged frequency table")
+        # a bucket past the values (a damaged table) reads as unknown: see __call__;
+        # checking every bucket here would cost each start 8 ms
         return cls(lang, words, list(values))
 
     @property
@@ -73,7 +75,8 @@ class ZipfTable:
         if value is None:
             # wordfreq's keys are case-folded: "heißt" is listed as "heisst".
             bucket = self._words.get(word.casefold().replace("\u2019", "'"))
-            value = self._values[bucket] if bucket is not None else UNKNOWN_ZIPF
+            values = self._values
+            value = values[bucket] if bucket is not None and bucket < len(values) else UNKNOWN_ZIPF
             self._cache[word] = value
         return value
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker.compiled_patterns import kept
+
 _EN_IRREGULAR = (
     "arisen awoken beaten become begun bent bitten bled blown born borne bought bound broken "
     "brought built burnt burst caught chosen come cut dealt done drawn dreamt driven drunk eaten "
@@ -106,7 +108,7 @@ _SOURCES: dict[str, tuple[str, int]] = {
 @cache
 def _pattern(lang: str) -> re.Pattern[str] | None:
     source = _SOURCES.get(lang)
-    return re.compile(*source) if source is not None else None
+    return kept(*source) if source is not None else None
 
 
 def supports(lang: str) -> bool:

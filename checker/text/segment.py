@@ -13,6 +13,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from checker.compiled_patterns import kept
+
 # A candidate end: terminal punctuation, optional closing quotes or brackets,
 # whitespace, then something that can start a sentence (not an ASCII lower-case
 # letter; other lower-case letters are checked in split_sentences).  A candidate
@@ -21,18 +23,18 @@ from importlib import resources
 # length in a long run ("!!!!...", "......") took quadratic time.  A reference number
 # written as plain digits right after a word's full stop ("in adults.1 Normally", a
 # superscript lost in copying) ends the sentence with it.
-_CANDIDATE = re.compile(
+_CANDIDATE = kept(
     r"(?<![.!?\u2026])(?P<term>[.!?\u2026]++)"
     r"(?:(?<=(?:[^\W\d_]{2}|\w%|\w\))[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*+)?"
     r"[\"'\u201d\u2019\u00bb)\]]*+(?P<space>\s++)"
     r"(?=[\"'\u201c\u2018\u00ab(\[\u00bf\u00a1]*(?:[^\W\d_a-z]|\d))"
 )
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_LAST_TOKEN = kept(r"(\S+)$")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u00bf\u00a1"
 
 #: Words: numbers (with decimals, thousands separators and a per cent sign), or
 #: letters joined by hyphens, apostrophes or internal full stops (``e.g``, ``COVID-19``).
-WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[-'\u2019.][^\W_]+)*")
+WORD = kept(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 #: Elided articles and pronouns that are written joined to the next word.
 _ELISIONS = {
@@ -51,7 +53,7 @@ def lexical_words(lang: str) -> re.Pattern[str]:
     elisions = _ELISIONS.get(lang)
     if elisions is None:
         return WORD
-    return re.compile(
+    return kept(
         r"\d+(?:[.,]\d+)*%?|(?<![^\W_])"
         rf"(?!(?i:{elisions})['\u2019][^\W_])"
         r"[^\W_]+(?:[-'\u2019.][^\W_]+)*"
@@ -131,7 +133,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 #: Bullet characters: list items run together in one paragraph by a scraper or a CMS
 #: ("... in the blood. • Rhabdomyolysis: ...") are separate sentences.
 _BULLETS = "\u2022\u25aa\u25e6\u2023\u25cf\u25a0"
-_INLINE_BULLET = re.compile(rf"\s+[{_BULLETS}]\s+")
+_INLINE_BULLET = kept(rf"\s+[{_BULLETS}]\s+")
 
 
 def _split_at_bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:

