@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker.grammar.batches import batches
-from checker.grammar.cache import GrammarCache, cache_key
-from checker.grammar.client import LanguageToolClient, LanguageToolError, RawMatch
 from checker.grammar.server import HOW_TO_ENABLE, Located, locate
 from checker.model import Document
 from checker.options import LanguageToolOptions
+
+if TYPE_CHECKING:  # the client, its cache and the batches load when a server is asked
+    from checker.grammar.cache import GrammarCache
+    from checker.grammar.client import LanguageToolClient, RawMatch
 
 GIVE_UP_AFTER = 3
 
@@ -120,7 +121,8 @@ class GrammarChecker:
         located: Located | None = None,
     ) -> None:
         self.options = options
-        self.cache = GrammarCache(cache_folder if options.cache else None)
+        self._cache_folder = cache_folder if options.cache else None
+        self._cache: GrammarCache | None = None
         self.settings = settings_of(options)
         self.run = GrammarRun()
         self._located = located
@@ -128,6 +130,18 @@ class GrammarChecker:
         self._languages: set[str] | None = None
         self._failures = 0  # in a row; at GIVE_UP_AFTER the server is not asked again
         self._started = False
+
+    @property
+    def cache(self) -> GrammarCache:
+        if self._cache is None:
+            from checker.grammar.cache import GrammarCache
+
+            self._cache = GrammarCache(self._cache_folder)
+        return self._cache
+
+    @property
+    def _cache_hits(self) -> int:
+        return self._cache.hits if self._cache is not None else 0
 
     # -- the server -----------------------------------------------------------------------------
 
@@ -144,7 +158,9 @@ class GrammarChecker:
         self.run = GrammarRun(part.status, part.server, part.origin, part.reason)
         if self._client is not None:
             part.requests, self._client.requests = self._client.requests, 0
-        part.cached, self.cache.hits = self.cache.hits, 0
+        part.cached = self._cache_hits
+        if self._cache is not None:
+            self._cache.hits = 0
         return part
 
     def _start(self) -> None:
@@ -166,6 +182,8 @@ class GrammarChecker:
         return self._client is not None and self._failures < GIVE_UP_AFTER
 
     def _server_languages(self, path: str) -> set[str] | None:
+        from checker.grammar.client import LanguageToolError
+
         if self._languages is None and self._client is not None:
             self._languages = self.cache.get_languages(self._client.url)
             if self._languages is None:
@@ -213,9 +231,13 @@ class GrammarChecker:
         finally:
             assert self._client is not None
             self.run.requests = self._client.requests
-            self.run.cached = self.cache.hits
+            self.run.cached = self._cache_hits
 
     def _check(self, document: Document) -> GrammarResult | None:
+        from checker.grammar.batches import batches
+        from checker.grammar.cache import cache_key
+        from checker.grammar.client import LanguageToolError
+
         assert self._client is not None
         available = self._server_languages(document.path)
         if available is None:

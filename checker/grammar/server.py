@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.grammar.client import LanguageToolClient, LanguageToolError
 from checker.options import LanguageToolOptions
 
 if TYPE_CHECKING:
     import subprocess
+
+    from checker.grammar.client import LanguageToolClient
 
 ENV_URL = "CHECKER_LANGUAGETOOL_URL"
 HOW_TO_ENABLE = (
@@ -41,10 +42,12 @@ class Located:
 
 
 def locate(options: LanguageToolOptions) -> Located:
-    if options.url:
-        return Located(LanguageToolClient(options.url, options.timeout), "config")
     from_env = os.environ.get(ENV_URL, "").strip()
-    if from_env:
+    if options.url or from_env:
+        from checker.grammar.client import LanguageToolClient  # only when there is a server
+
+        if options.url:
+            return Located(LanguageToolClient(options.url, options.timeout), "config")
         return Located(LanguageToolClient(from_env, options.timeout), "environment")
     if not options.local:
         return Located(None, "", "no LanguageTool server is configured and local start is off")
@@ -99,6 +102,8 @@ def _start_local(options: LanguageToolOptions) -> Located:
             None, "", "no LanguageTool server is configured and no local LanguageTool is installed"
         )
     import subprocess  # here: a run without LanguageTool never needs it
+
+    from checker.grammar.client import LanguageToolClient, LanguageToolError
 
     port = _free_port()
     try:
