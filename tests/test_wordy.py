@@ -73,3 +73,10 @@ def test_the_quick_fix_of_a_wordy_phrase_is_preferred() -> None:
         ["Stop, prior to bed."], "file:///a.md", [to_diagnostic(span, finding)]
     )
     assert action.is_preferred and action.title == "Replace with 'before'"
+
+
+def test_text_whose_lower_case_is_longer_is_still_searched() -> None:
+    phrases = WordyPhrases({"in order to": ("to",)})
+    text = "\u0130stanbul clinics: In order to rest, sleep."  # 'İ' lower-cases to two characters
+    ((start, end, phrase, swaps),) = phrases.find_in(text)
+    assert text[start:end] == "In order to" and swaps == ("To",)
