@@ -79,4 +79,4 @@ def test_text_whose_lower_case_is_longer_is_still_searched() -> None:
     phrases = WordyPhrases({"in order to": ("to",)})
     text = "\u0130stanbul clinics: In order to rest, sleep."  # 'İ' lower-cases to two characters
     ((start, end, phrase, swaps),) = phrases.find_in(text)
-    assert text[start:end] == "In order to" and swaps == ("To",)
+    assert (text[start:end], phrase, swaps) == ("In order to", "in order to", ("To",))
