@@ -132,6 +132,9 @@ def export_command(
         str, typer.Option("--xliff-version", help="1.2 (every CAT tool) or 2.0.")
     ] = "1.2",
     articles: ArticleOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace XLIFF files already in the folder.")
+    ] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Write one XLIFF file per article of LOCALE for a translation agency's CAT tool."""
@@ -146,7 +149,8 @@ def export_command(
         raise typer.Exit(2)
     config = _config(config_file)
     folder = out if out.is_absolute() else Path.cwd() / out
-    raise typer.Exit(_report(export(config, locale, folder, xliff_version, articles)))
+    outcomes = export(config, locale, folder, xliff_version, articles, force=force)
+    raise typer.Exit(_report(outcomes))
 
 
 @app.command(name="import")

@@ -197,3 +197,28 @@ def test_elided_articles_and_german_compounds(tmp_path: Path) -> None:
     assert glossary.uses("Das Infektionsrisiko steigt.", ("Infektion",)) == "Infektion"
     assert glossary.uses("Impfung gegen Gelbfieber.", ("Fieber",)) == "Fieber"
     assert glossary.uses("Eine Entzündung.", ("Infektion",)) is None
+
+
+def test_a_forbidden_word_inside_an_approved_term_is_not_reported(tmp_path: Path) -> None:
+    from checker.i18n.glossary import forbidden_in
+
+    path = tmp_path / "es.csv"
+    path.write_text(
+        "source,target,status\nseizure,crisis epiléptica,\nseizure,crisis,forbidden\n", "utf-8"
+    )
+    glossary = read_glossary(path, "es.csv", "en", "es")
+    (term,) = glossary.terms
+    assert forbidden_in(glossary, "Puede tener una crisis epiléptica.", term) is None
+    assert forbidden_in(glossary, "Puede tener una crisis.", term) == "crisis"
+
+
+def test_a_termbase_without_the_locale_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "es.tbx"
+    path.write_text(
+        '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body><termEntry>'
+        '<langSet xml:lang="en"><tig><term>flare</term></tig></langSet></termEntry>'
+        "</body></text></martif>",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossaryError, match="no term pairs in en and es"):
+        read_glossary(path, "es.tbx", "en", "es")

@@ -196,3 +196,36 @@ def test_the_command_line_and_stats(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert rows["first"]["from_memory"] == 0
     text = runner.invoke(app, ["i18n", "stats"]).output
     assert "memory" in text.splitlines()[0]
+
+
+def test_a_close_match_is_never_called_exact_and_disputes_need_review(tmp_path: Path) -> None:
+    from checker.i18n.memory import TranslationMemory, fill
+
+    memory = TranslationMemory()
+    for origin, target in (("a.po", "No tome aspirina."), ("b.po", "No tome la aspirina.")):
+        catalog = polib.POFile()
+        catalog.append(polib.POEntry(msgid="Do NOT take aspirin.", msgstr=target))
+        catalog.append(polib.POEntry(msgid="Warning", msgstr="Advertencia"))
+        memory.add_catalog(catalog, origin)
+    target = polib.POFile()
+    target.append(polib.POEntry(msgid="do not take aspirin!"))  # only case and punctuation
+    target.append(polib.POEntry(msgid="Do NOT take aspirin."))
+    target.append(polib.POEntry(msgid="Warning\n"))  # msgfmt -c: the line break must match
+    assert fill(target, memory, review=False, close=True) == 2
+    close, disputed, newline = list(target)
+    assert "fuzzy" in close.flags and "exact" not in close.tcomment
+    assert close.previous_msgid == "Do NOT take aspirin."
+    assert disputed.msgstr == "No tome aspirina." and "fuzzy" in disputed.flags
+    assert "other catalogs say: No tome la aspirina." in disputed.tcomment
+    assert newline.msgstr == ""
+
+
+def test_a_broken_memory_file_with_a_colon_in_its_name_is_named(tmp_path: Path) -> None:
+    (tmp_path / "tm").mkdir()
+    (tmp_path / "tm" / "agency: q3.tmx").write_text("<tmx><broken", encoding="utf-8")
+    config = _project(tmp_path, memory=("tm/agency: q3.tmx",))
+    outcomes = init(config, "es")
+    errors = [(o.path, o.detail) for o in outcomes if o.error]
+    assert errors and errors[0][0] == "tm/agency: q3.tmx"
+    assert "not a readable TMX file" in errors[0][1]
+    assert sum(o.status == "created" for o in outcomes) == 2

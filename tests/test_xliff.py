@@ -232,3 +232,34 @@ def test_bad_export_options_are_usage_errors(project: Path) -> None:
     assert runner.invoke(app, ["i18n", "export", "-l", "es", "-o", "x", "-f", "tmx"]).exit_code == 2
     result = runner.invoke(app, ["i18n", "export", "-l", "es", "-o", "x", "--xliff-version", "3"])
     assert result.exit_code == 2 and "1.2 or 2.0" in result.output
+
+
+def test_a_reviewed_translation_replaced_by_an_import_is_kept(project: Path) -> None:
+    root = _export(project, "1.2")
+    units = {u.findtext(f"{{{NS12}}}source"): u for u in root.iter(f"{{{NS12}}}trans-unit")}
+    units["Flares"].find(f"{{{NS12}}}target").text = "Rebrotes"
+    body = next(root.iter(f"{{{NS12}}}body"))
+    body.insert(0, etree.Comment(" exported by a CAT tool "))
+    placeholder = etree.SubElement(units["Rest when you can."], f"{{{NS12}}}target")
+    placeholder.set("state", "translated")
+    placeholder.text = "Descanse "
+    etree.SubElement(placeholder, f"{{{NS12}}}x", id="1")
+    etree.ElementTree(root).write(str(project / "agency" / "flare.es.xlf"), encoding="UTF-8")
+    result = CliRunner().invoke(app, ["i18n", "import", "agency/flare.es.xlf"])
+    assert result.exit_code == 1, result.output
+    assert "1 replaced a reviewed translation" in result.output
+    assert "1 not imported: inline codes" in result.output
+    entries = _entries(project)
+    assert entries["Flares"].msgstr == "Rebrotes" and "fuzzy" in entries["Flares"].flags
+    assert "before import: Brotes" in entries["Flares"].tcomment
+    assert entries["Rest when you can."].msgstr == ""
+    msgfmt_check(_catalog(project))
+
+
+def test_export_never_replaces_a_file_waiting_to_be_imported(project: Path) -> None:
+    _export(project, "1.2")
+    runner = CliRunner()
+    again = runner.invoke(app, ["i18n", "export", "-l", "es", "--out", "agency"])
+    assert again.exit_code == 2 and "export with --force" in again.output
+    forced = runner.invoke(app, ["i18n", "export", "-l", "es", "--out", "agency", "--force"])
+    assert forced.exit_code == 0

@@ -405,3 +405,11 @@ def catalog_lock(path: Path) -> Iterator[None]:
                 path, None, f"cannot lock the catalog ({shown(lock_file)}: {exc.strerror or exc})"
             ) from None
         yield
+
+
+def msgfmt_accepts(msgid: str, msgstr: str) -> bool:
+    """What ``msgfmt -c`` asks of a translation: it starts and ends with a line break
+    exactly when its source does."""
+    return msgid.startswith("\n") == msgstr.startswith("\n") and msgid.endswith(
+        "\n"
+    ) == msgstr.endswith("\n")

@@ -35,8 +35,12 @@ def export(
     out: Path,
     version: str = "1.2",
     articles: Iterable[str] | None = None,
+    *,
+    force: bool = False,
 ) -> list[StepResult]:
-    """Write the XLIFF of every catalog of ``locale`` (or of ``articles``) under ``out``."""
+    """Write the XLIFF of every catalog of ``locale`` (or of ``articles``) under ``out``;
+    a file already there (perhaps the agency's translations, not imported yet) is only
+    replaced with ``force``."""
     layout = Layout.of(config)
     wanted = set(articles) if articles else None
     outcomes: list[StepResult] = []
@@ -52,6 +56,16 @@ def export(
         source = catalog.metadata.get("X-Source-Language") or config.source_language
         data = export_catalog(catalog, config.relative(path), locale, source, version)
         target = out / xliff_name(article_id, locale)
+        if target.exists() and not force:
+            outcomes.append(
+                StepResult(
+                    config.relative(target),
+                    "error",
+                    "already there (translations to import?): import it, or export with --force",
+                    True,
+                )
+            )
+            continue
         try:
             write_text_atomically(target, data, durable=False)
         except OSError as exc:
@@ -81,9 +95,12 @@ def import_files(config: Config, files: Iterable[Path]) -> list[StepResult]:
         shown = config.relative(file)
         try:
             exchanged = read_xliff(read_bounded(file, config.max_file_size), shown)
-        except (XliffError, LoadError) as exc:
-            message = str(exc) if isinstance(exc, XliffError) else f"{shown}: {exc.message}"
-            outcomes.append(StepResult(shown, "error", message.split(": ", 1)[-1], True))
+        except LoadError as exc:
+            outcomes.append(StepResult(shown, "error", exc.message, True))
+            continue
+        except (XliffError, ValueError) as exc:  # XliffError says "<file>: why"
+            message = str(exc).removeprefix(f"{shown}: ")
+            outcomes.append(StepResult(shown, "error", message, True))
             continue
         catalog_path = config.root / exchanged.original
         if (
@@ -143,6 +160,16 @@ def _import_one(config: Config, path: Path, exchanged: XliffFile, shown: str) ->
         parts.append(
             f"{len(done.changed_source)} not imported: their source changed since the export "
             "(export again)"
+        )
+        problem = True
+    if done.replaced:
+        parts.append(
+            f"{done.replaced} replaced a reviewed translation: marked fuzzy for review, the "
+            "old one kept in a translator comment"
+        )
+    if done.inline_codes:
+        parts.append(
+            f"{len(done.inline_codes)} not imported: inline codes (placeholders) in the target"
         )
         problem = True
     if done.refused:

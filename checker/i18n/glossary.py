@@ -91,6 +91,24 @@ _COMPOUNDING = frozenset({"de", "nl"})
 _MIN_COMPOUND_PART = 4
 
 
+def forbidden_in(glossary: Glossary, translation: str, term: Term) -> str | None:
+    """The forbidden translation of ``term`` that ``translation`` uses, unless it is only a
+    part of an approved one it uses ("crisis" in "crisis epiléptica")."""
+    banned = glossary.uses(translation, term.forbidden)
+    if banned is None:
+        return None
+    inside = stems_of(banned, glossary.locale)
+    for approved in term.approved:
+        whole = stems_of(approved, glossary.locale)
+        if (
+            len(whole) > len(inside)
+            and _has(whole, inside)
+            and glossary.uses(translation, (approved,))
+        ):
+            return None
+    return banned
+
+
 def _has(words: tuple[str, ...], term: tuple[str, ...], compounds: bool = False) -> bool:
     if not term or len(term) > len(words):
         return False
@@ -146,6 +164,10 @@ def read_glossary(path: Path, shown: str, source_language: str, locale: str) -> 
         kinds[status].append(target)
         if note and source not in notes:
             notes[source] = note
+    if not by_source:
+        raise GlossaryError(
+            shown, None, f"no term pairs in {source_language} and {locale}: nothing to check"
+        )
     terms = tuple(
         Term(source, tuple(k["approved"]), tuple(k["forbidden"]), notes.get(source, ""))
         for source, k in by_source.items()

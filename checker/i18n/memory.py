@@ -33,6 +33,7 @@ from pathlib import Path
 import polib
 
 from checker import languages
+from checker.i18n.catalog import msgfmt_accepts
 from checker.i18n.merge import cutoff
 
 #: How a filled unit's translator comment starts; ``i18n stats`` counts them.
@@ -45,6 +46,7 @@ class Match:
     origin: str  # the catalog or file it comes from, as paths are printed
     score: float  # 100 for an exact match
     source: str  # the source text it translates
+    disputed: tuple[str, ...] = ()  # other translations the memory holds for it
 
     @property
     def exact(self) -> bool:
@@ -117,7 +119,8 @@ class TranslationMemory:
             return None
         counts = Counter({target: len(origins) for target, origins in found.items()})
         target = max(found, key=lambda t: counts[t])  # max keeps the first of equals
-        return Match(target, found[target][0], 100.0, source)
+        others = tuple(t for t in found if t != target)
+        return Match(target, found[target][0], 100.0, source, others)
 
     def closest(self, source: str, exclude: str = "") -> Match | None:
         """The translation of the most similar source text, when it is similar enough."""
@@ -140,7 +143,9 @@ class TranslationMemory:
             return None
         match = self.exact(found[0], None, exclude)
         assert match is not None
-        return Match(match.text, match.origin, round(float(found[1]), 1), found[0])
+        # the scorer ignores case and punctuation: only the very text is an exact match
+        score = min(round(float(found[1]), 1), 99.9) if found[0] != source else 100.0
+        return Match(match.text, match.origin, score, found[0], match.disputed)
 
 
 def fill(
@@ -168,15 +173,20 @@ def fill(
         )
         if match is None and close:
             match = memory.closest(entry.msgid, origin)
-        if match is None:
-            continue
+        if match is None or not msgfmt_accepts(entry.msgid, match.text):
+            continue  # a line break msgfmt -c would refuse: left for the translator
         entry.msgstr = match.text
         kind = "exact match" if match.exact else f"{match.score:g}% match"
         note = f"{NOTE}{kind} from {match.origin}"
-        entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
+        if match.disputed:
+            others = "; ".join(match.disputed[:3])
+            note += f" (other catalogs say: {others})"
+        lines = [line for line in (entry.tcomment or "").splitlines() if not line.startswith(NOTE)]
+        entry.tcomment = "\n".join([*lines, note])  # one note: a refilled unit is not noted twice
         if not match.exact:
             entry.previous_msgid = match.source
-        if (review or not match.exact) and "fuzzy" not in entry.flags:
+        # a close match, or translations that disagree, always need a reviewer
+        if (review or not match.exact or match.disputed) and "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
         filled += 1
     return filled
@@ -188,7 +198,11 @@ def from_memory(entry: polib.POEntry) -> bool:
 
 
 class MemoryFileError(ValueError):
-    """A memory file that cannot be read, with its path."""
+    """A memory file that cannot be read, with its path (as printed) and why."""
+
+    def __init__(self, shown: str, message: str) -> None:
+        super().__init__(f"{shown}: {message}")
+        self.shown, self.message = shown, message
 
 
 def build_memory(
@@ -211,7 +225,7 @@ def build_memory(
         try:
             compendium = read_catalog(path)
         except CatalogError as exc:
-            raise MemoryFileError(f"{shown}: {exc.message}") from None
+            raise MemoryFileError(shown, exc.message) from None
         language = compendium.metadata.get("Language", "")
         if language and not same_locale(language, locale):
             continue  # a compendium of another language
@@ -250,7 +264,7 @@ def _tmx_loader(
     try:
         store = tmxfile.parsefile(str(path))
     except Exception as exc:  # lxml and translate-toolkit raise many kinds
-        raise MemoryFileError(f"{shown}: not a readable TMX file: {exc}") from None
+        raise MemoryFileError(shown, f"not a readable TMX file: {exc}") from None
     pairs: list[tuple[str, str | None, str]] = []
     for unit in store.units:
         texts: dict[str, str] = {}

@@ -212,9 +212,8 @@ def memory_of(
         try:
             return build_memory(catalogs, locale, source, files)
         except MemoryFileError as exc:
-            shown, _, message = str(exc).partition(": ")
-            outcomes.append(StepResult(shown, "error", message, True))
-            files = [f for f in files if f[1] != shown]
+            outcomes.append(StepResult(exc.shown, "error", exc.message, True))
+            files = [f for f in files if f[1] != exc.shown]
 
 
 def _filled(count: int, config: Config) -> str:
@@ -252,6 +251,11 @@ def init(
                     origin=rel,
                 )
             with catalog_lock(target):
+                if target.exists():  # created meanwhile: never overwritten
+                    outcomes.append(
+                        StepResult(rel, "exists", "already there: use `checker i18n update`")
+                    )
+                    continue
                 write_catalog(catalog, target)
         except CatalogError as exc:
             outcomes.append(StepResult(exc.path, "error", exc.message, True))

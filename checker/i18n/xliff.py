@@ -15,8 +15,11 @@ catalog each file names.
   other state with a target comes back fuzzy, for review.
 - **Nothing is lost.** A unit whose source changed since the export (its id is no
   longer in the catalog, or its source text differs) is not imported and is reported;
-  an empty target never clears a translation; a target that ``msgfmt -c`` would refuse
-  (a line break at one end of the source and not the other) is reported and skipped.
+  an empty target never clears a translation; a target with inline codes, or one that
+  ``msgfmt -c`` would refuse (a line break at one end of the source and not the other),
+  is reported and skipped; a reviewed translation the import replaces is kept in a
+  translator comment and the imported one is marked fuzzy (the file may be older than
+  the catalog).
   The catalog is written under its lock, atomically, like every catalog the checker
   writes.
 """
@@ -29,6 +32,8 @@ from pathlib import Path
 
 import polib
 
+from checker.i18n.catalog import msgfmt_accepts
+
 #: The versions written; 1.2 is what every CAT tool reads.
 VERSIONS = ("1.2", "2.0")
 _NS12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -36,6 +41,8 @@ _NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 _TRANSLATED_12 = frozenset({"translated", "final", "signed-off"})
 _TRANSLATED_20 = frozenset({"translated", "reviewed", "final"})
 CONTEXT_NOTE = "context: "
+#: The translator comment that keeps a reviewed translation an import replaced.
+REPLACED_NOTE = "before import: "
 
 
 class XliffError(ValueError):
@@ -136,6 +143,8 @@ class Imported:
     unchanged: int = 0
     changed_source: list[str] = field(default_factory=list)  # ids not imported
     refused: list[str] = field(default_factory=list)  # ids msgfmt -c would refuse
+    inline_codes: list[str] = field(default_factory=list)  # ids with placeholders
+    replaced: int = 0  # reviewed translations replaced (kept in a translator comment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +153,7 @@ class XliffUnit:
     source: str
     target: str
     translated: bool  # a final state, not one that needs review
+    inline_codes: bool = False  # placeholders in the target: not imported
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +184,8 @@ def read_xliff(data: bytes, shown: str) -> XliffFile:
         raise XliffError(f"{shown}: no catalog or target language named (exported elsewhere?)")
     units = []
     for element in node.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions a tool left
         name = etree.QName(element).localname
         if version.startswith("2") and name == "unit":
             units.append(_unit20(element))
@@ -189,7 +201,20 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
 def _child(element, name: str):  # type: ignore[no-untyped-def]
     from lxml import etree
 
-    return next((c for c in element if etree.QName(c).localname == name), None)
+    return next(
+        (c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name),
+        None,
+    )
+
+
+def _has_inline_codes(element) -> bool:  # type: ignore[no-untyped-def]
+    """A target with inline codes (``<x/>``, ``<ph/>``, ``<g>``): the export writes none,
+    and their text is not the translation."""
+    return element is not None and any(isinstance(c.tag, str) for c in element)
+
+
+#: 1.2 states whose target is not a translation yet (tools often copy the source into it).
+_NOT_YET_12 = frozenset({"new", "needs-translation"})
 
 
 def _unit12(element) -> XliffUnit:  # type: ignore[no-untyped-def]
@@ -197,30 +222,37 @@ def _unit12(element) -> XliffUnit:  # type: ignore[no-untyped-def]
     state = (target.get("state") if target is not None else "") or ""
     approved = element.get("approved") == "yes"
     translated = state in _TRANSLATED_12 or (not state and approved)
+    text = "" if state in _NOT_YET_12 else _text(target)
     return XliffUnit(
-        element.get("id", ""), _text(_child(element, "source")), _text(target), translated
+        element.get("id", ""),
+        _text(_child(element, "source")),
+        text,
+        translated,
+        _has_inline_codes(target),
     )
 
 
 def _unit20(element) -> XliffUnit:  # type: ignore[no-untyped-def]
-    segment = _child(element, "segment")
-    if segment is None:
+    from lxml import etree
+
+    segments = [
+        c
+        for c in element
+        if isinstance(c.tag, str) and etree.QName(c).localname in ("segment", "ignorable")
+    ]
+    if not segments:
         return XliffUnit(element.get("id", ""), "", "", False)
-    state = segment.get("state") or "initial"
-    target = _child(segment, "target")
+    states = [
+        s.get("state") or "initial" for s in segments if etree.QName(s).localname == "segment"
+    ]
+    targets = [_child(s, "target") for s in segments]
     return XliffUnit(
         element.get("id", ""),
-        _text(_child(segment, "source")),
-        _text(target),
-        state in _TRANSLATED_20,
+        "".join(_text(_child(s, "source")) for s in segments),  # a tool may split a unit
+        "".join(_text(t) for t in targets),
+        all(state in _TRANSLATED_20 for state in states),
+        any(_has_inline_codes(t) for t in targets),
     )
-
-
-def _msgfmt_accepts(msgid: str, msgstr: str) -> bool:
-    """msgfmt -c: a translation starts and ends with a line break exactly when its source does."""
-    return msgid.startswith("\n") == msgstr.startswith("\n") and msgid.endswith(
-        "\n"
-    ) == msgstr.endswith("\n")
 
 
 def import_units(catalog: polib.POFile, units: tuple[XliffUnit, ...], shown: str) -> Imported:
@@ -235,13 +267,24 @@ def import_units(catalog: polib.POFile, units: tuple[XliffUnit, ...], shown: str
         if not unit.target.strip():
             done.unchanged += 1
             continue  # an empty target never clears a translation
-        if not _msgfmt_accepts(entry.msgid, unit.target):
+        if unit.inline_codes:
+            done.inline_codes.append(unit.id)
+            continue
+        if not msgfmt_accepts(entry.msgid, unit.target):
             done.refused.append(unit.id)
             continue
         fuzzy = not unit.translated
         if entry.msgstr == unit.target and ("fuzzy" in entry.flags) == fuzzy:
             done.unchanged += 1
             continue
+        reviewed = entry.msgstr.strip() and "fuzzy" not in entry.flags
+        if reviewed and entry.msgstr != unit.target:
+            # a reviewed translation is never lost: it stays in a translator comment, and
+            # the one from the file waits for review (it may be older than the catalog's)
+            kept = f"{REPLACED_NOTE}{entry.msgstr}"
+            entry.tcomment = f"{entry.tcomment}\n{kept}" if entry.tcomment else kept
+            fuzzy = True
+            done.replaced += 1
         entry.msgstr = unit.target
         if fuzzy and "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")

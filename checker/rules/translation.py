@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import polib
 
+from checker.i18n.glossary import forbidden_in
 from checker.i18n.qa import (
     LETTER_WORD,
     TAG,
@@ -506,7 +507,7 @@ def glossary_term(self: Rule, ctx: CatalogContext) -> Iterator[Finding]:
     for entry in _prose(ctx):
         for term in glossary.terms_in(entry.msgid):
             approved = " or ".join(f"'{t}'" for t in term.approved[:3])
-            banned = glossary.uses(entry.msgstr, term.forbidden)
+            banned = forbidden_in(glossary, entry.msgstr, term)
             if banned is not None:
                 instead = f": use {approved}" if term.approved else ""
                 message = f"'{banned}' for '{term.source}' is forbidden by the glossary{instead}"
