@@ -534,7 +534,12 @@ def serve(
     import sys
 
     config = load_config_or_exit(config_file)
-    loopback = host in ("127.0.0.1", "localhost", "::1")
+    import ipaddress
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
     if not loopback:
         typer.echo(
             f"warning: listening on {host}: anyone who can reach this machine can use the "
@@ -558,7 +563,13 @@ def serve(
         import webbrowser
 
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    application = create_app(config, allowed_hosts=() if loopback else (host,))
+    if loopback:
+        allowed: tuple[str, ...] = ()
+    elif host in ("0.0.0.0", "::"):
+        allowed = ("*",)  # every address of the machine: any name it is reached by
+    else:
+        allowed = (f"[{host}]" if ":" in host else host,)
+    application = create_app(config, allowed_hosts=allowed)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

@@ -240,6 +240,8 @@ def check_text(
     """An article held in memory (an editor's buffer): its result, or why it cannot be read.
 
     ``display`` is its path relative to the project, for per-file settings and messages."""
+    # as decode() does for a file: "\r" alone ends a line too (LSP counts it so)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         document = parse_document(text, fmt, display, display, config)
         return check_document(document, config, selection, None)
@@ -247,6 +249,12 @@ def check_text(
         return InputError(display, exc.message, exc.line)
     except RecursionError:
         return InputError(display, "too deeply nested to parse")
+    except Exception as exc:
+        return InputError(
+            display,
+            f"internal error while checking this text ({type(exc).__name__}: {exc}); "
+            "please report it with the text",
+        )
 
 
 def rules_table() -> list[dict[str, str]]:

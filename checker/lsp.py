@@ -15,9 +15,11 @@ client chose (UTF-16 unless it offers another), converted by pygls' position cod
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -27,6 +29,7 @@ from checker import __version__
 from checker.config import Config, ConfigError, find_config_file, load_config
 from checker.engine import check_text
 from checker.model import Finding, InputError, Scope, Severity
+from checker.output.records import title_line
 from checker.plain.wordy import matching_case
 from checker.rules import by_code
 from checker.selection import Selection, check_selectors
@@ -86,10 +89,47 @@ def file_format(path: Path, language_id: str | None) -> str | None:
 
 
 def path_of(uri: str) -> Path:
-    parsed = urlparse(uri)
-    if parsed.scheme == "file":
-        return Path(unquote(parsed.path))
-    return Path.cwd() / Path(unquote(parsed.path)).name  # an unsaved buffer: the open folder
+    from pygls.uris import to_fs_path
+
+    found = to_fs_path(uri)  # drive letters, percent-encoding, UNC paths
+    if found:
+        return Path(found)
+    return Path.cwd() / Path(unquote(urlparse(uri).path)).name  # an unsaved buffer
+
+
+#: Where a line ends for LSP and for the checker: not at U+2028, form feed or NEL, where
+#: ``str.splitlines`` (and so pygls's ``document.lines``) would also end it.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The document's lines with their ends, as the client counts them."""
+    lines: list[str] = []
+    start = 0
+    for end in _LINE_END.finditer(text):
+        lines.append(text[start : end.end()])
+        start = end.end()
+    lines.append(text[start:])
+    return lines
+
+
+def to_client(codec: Any, lines: list[str], span: types.Range) -> types.Range:
+    """``span`` (code points) in the client's units.  A line with nothing beyond the Basic
+    Multilingual Plane has the same columns in UTF-16: pygls's conversion walks the line
+    character by character for each position, which a long minified line makes slow."""
+    kind = getattr(codec, "encoding", None)
+    encoding = str(getattr(kind, "value", kind or "utf-16"))
+    simple = encoding == "utf-32" or (
+        encoding == "utf-16"
+        and all(
+            line < len(lines) and (not lines[line] or max(lines[line]) < "\U00010000")
+            for line in (span.start.line, span.end.line)
+        )
+    )
+    if simple:
+        return span
+    found = codec.range_to_client_units(lines, span)
+    return _range(found.start.line, found.start.character, found.end.line, found.end.character)
 
 
 def diagnostics_for(
@@ -112,7 +152,7 @@ def diagnostics_for(
         )
         return [(_range(line, 0, line, 0), problem)]
     found = []
-    title = result.metrics.get("title_line")
+    title = title_line(result.document)
     for finding in result.findings:
         if finding.line is None:  # about the whole article: on its title, else line 1
             line = max(0, (title or 1) - 1)
@@ -214,7 +254,7 @@ def make_server() -> LanguageServer:
 
     def publish(uri: str) -> None:
         document = server.workspace.get_text_document(uri)
-        lines = document.lines
+        lines = split_lines(document.source)
         plain_lines = [line.rstrip("\r\n") for line in lines]
         codec = server.workspace.position_codec
         try:
@@ -224,7 +264,7 @@ def make_server() -> LanguageServer:
                 types.ShowMessageParams(types.MessageType.Error, f"checker: {exc}")
             )
             found = []
-        client_ranges = [(codec.range_to_client_units(lines, span), f) for span, f in found]
+        client_ranges = [(to_client(codec, lines, span), f) for span, f in found]
         state.findings[uri] = client_ranges
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
@@ -274,7 +314,7 @@ def make_server() -> LanguageServer:
     )
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        lines = server.workspace.get_text_document(uri).lines
+        lines = split_lines(server.workspace.get_text_document(uri).source)
         codec = server.workspace.position_codec
 
         def in_points(span: types.Range) -> types.Range:  # the client's units -> code points

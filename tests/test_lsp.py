@@ -210,3 +210,32 @@ def test_unreadable_text_is_one_diagnostic_naming_the_problem(
     (diagnostic,) = _open(client, uri, "   \n")
     assert diagnostic["severity"] == 1 and "empty" in diagnostic["message"]
     assert client.close() == 0
+
+
+def test_lines_end_where_the_client_ends_them() -> None:
+    from checker.lsp import split_lines
+
+    assert split_lines("a\u2028b\x0cc\r\nd\re\nf") == ["a\u2028b\x0cc\r\n", "d\r", "e\n", "f"]
+
+
+def test_a_windows_uri_is_a_path_with_its_drive() -> None:
+    from checker.lsp import path_of
+
+    assert str(path_of("file:///c%3A/Users/ana/draft.md")).lower().startswith("c:")
+    assert path_of("file:///tmp/a%20b.md") == Path("/tmp/a b.md")
+
+
+def test_ranges_after_a_line_separator_and_with_old_mac_line_ends(project: Path) -> None:
+    from checker.lsp import CheckerServer, diagnostics_for, split_lines
+
+    server = CheckerServer()
+    uri = (project / "draft.md").as_uri()
+    text = "---\nlang: en\n---\n# T\n\nSee\u2028this: it is contraindicated.\n"
+    lines = [line.rstrip("\r\n") for line in split_lines(text)]
+    (span,) = [s for s, f in diagnostics_for(server, uri, text, lines) if f.code == "PLN001"]
+    start = lines[5].index("contraindicated")
+    assert (span.start.line, span.start.character) == (5, start)
+    old_mac = text.replace("\n", "\r")
+    lines = [line.rstrip("\r\n") for line in split_lines(old_mac)]
+    codes = [f.code for _, f in diagnostics_for(server, uri, old_mac, lines)]
+    assert "PLN001" in codes

@@ -8,6 +8,7 @@ hyperlinks, HYPERLINK fields)."""
 from __future__ import annotations
 
 import json
+import re
 import struct
 import zipfile
 import zlib
@@ -315,3 +316,58 @@ def test_a_word_article_has_a_catalog_and_its_translation_is_checked(
     translated = [a for a in articles if a.get("built_from")]
     assert translated and translated[0]["lang"] == "es"
     assert translated[0]["metrics"]["words"] > 20
+
+
+def test_moved_text_is_read_once_and_a_missing_core_part_gives_no_title(tmp_path: Path) -> None:
+    document = docx.Document()
+    moved = document.add_paragraph("Stay. ")
+    moved._p.append(
+        parse_xml(
+            f'<w:moveTo {nsdecls("w")} w:id="3" w:author="A" w:date="2026-01-01T00:00:00Z">'
+            "<w:r><w:t>Moved sentence.</w:t></w:r></w:moveTo>"
+        )
+    )
+    away = document.add_paragraph("Other. ")
+    away._p.append(
+        parse_xml(
+            f'<w:moveFrom {nsdecls("w")} w:id="4" w:author="A" w:date="2026-01-01T00:00:00Z">'
+            "<w:r><w:t>Moved sentence.</w:t></w:r></w:moveFrom>"
+        )
+    )
+    path = tmp_path / "moved.docx"
+    document.save(str(path))
+    # drop docProps/core.xml and its relationship, as some generators do
+    with zipfile.ZipFile(path) as source:
+        files = {i.filename: source.read(i) for i in source.infolist()}
+    files.pop("docProps/core.xml", None)
+    files["_rels/.rels"] = re.sub(
+        rb"<Relationship [^>]*core-properties[^>]*/>", b"", files["_rels/.rels"]
+    )
+    path.write_bytes(_zip(files))
+    loaded = load_document(path, Config(root=tmp_path))
+    assert loaded.source.count("Moved sentence.") == 1
+    assert {r.kind: r.count for r in loaded.repairs}["tracked-changes"] == 2
+    assert "title" not in loaded.metadata
+
+
+def test_a_small_document_that_unpacks_far_larger_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dense.docx"
+    path.write_bytes(_zip({"word/document.xml": b"<w:p/>" * 600_000}))
+    assert len(path.read_bytes()) * office_module.MAX_RATIO < 3_600_000 < 5_000_000 * 40
+    with pytest.raises(LoadError, match="unpacks to 3,600,000 bytes"):
+        load_document(path, Config(root=tmp_path))
+
+
+def test_a_space_count_in_opendocument_is_bounded(tmp_path: Path) -> None:
+    from odf import text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    paragraph = text.P(text="Rest")
+    paragraph.addElement(text.S(c=2_000_000_000))
+    paragraph.addText("now.")
+    document.text.addElement(paragraph)
+    path = tmp_path / "spaces.odt"
+    document.save(str(path))
+    loaded = load_document(path, Config(root=tmp_path))
+    assert len(loaded.source) < 200

@@ -259,3 +259,14 @@ def test_a_port_already_taken_is_named(tmp_path: Path, monkeypatch: pytest.Monke
         result = CliRunner().invoke(app, ["serve", "--port", str(port), "--no-browser"])
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_hostile_json_is_a_clear_400(server: str) -> None:
+    deep = b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    status, _, body = _call(f"{server}/api/check", deep, {"Content-Type": "application/json"})
+    assert status == 400 and "not JSON" in json.loads(body)["error"]
+    lone = b'{"text": "It is contraindicated \\ud800 here."}'
+    status, _, body = _call(f"{server}/api/check", lone, {"Content-Type": "application/json"})
+    assert status == 400 and "lone surrogate" in json.loads(body)["error"]
+    status, _, _ = _call(f"{server}/", headers={"Host": "testserver"})
+    assert status == 400

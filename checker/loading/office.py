@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,8 +32,15 @@ from checker.mapped_text import MappedText
 from checker.model import Block, BlockKind, Document, Link, LoadError, Repair
 from checker.wording import count_label
 
-#: How much larger than the file its unzipped parts may be (a zip bomb is refused).
+#: How much larger than ``max-file-size`` a document's unzipped parts may be.
 MAX_EXPANSION = 40
+#: How much larger than the file itself its unzipped parts may be: a Word document's XML
+#: packs about ten to one; a zip bomb, hundreds or thousands to one.
+MAX_RATIO = 100
+#: Below this, any ratio is fine (a tiny document with a big style sheet).
+SMALL_UNPACKED = 2_000_000
+#: Spaces one ``<text:s text:c="N"/>`` may stand for.
+MAX_SPACES = 100
 
 
 @dataclass
@@ -98,7 +106,7 @@ class _Changes:
 
 def read_office(data: bytes, fmt: str, max_size: int) -> OfficeDocument:
     """Read a ``docx`` or ``odt`` document; raises :class:`LoadError` for a broken one."""
-    _check_archive(data, max_size * MAX_EXPANSION)
+    _check_archive(data, min(max_size * MAX_EXPANSION, max(len(data) * MAX_RATIO, SMALL_UNPACKED)))
     changes = _Changes()
     try:
         if fmt == "docx":
@@ -120,6 +128,8 @@ def _check_archive(data: bytes, limit: int) -> None:
             unpacked = sum(item.file_size for item in archive.infolist())
     except zipfile.BadZipFile:
         raise LoadError("not a readable document: the file is not a zip archive") from None
+    except (NotImplementedError, ValueError, EOFError, OSError, struct.error) as exc:
+        raise LoadError(f"not a readable document: a damaged zip archive ({exc})") from None
     if unpacked > limit:
         raise LoadError(
             f"the document unpacks to {unpacked:,} bytes, more than {limit:,}: not read"
@@ -172,6 +182,12 @@ def _read_docx(data: bytes, changes: _Changes) -> tuple[list[Paragraph], str, st
     styles = {s.style_id: s for s in document.styles}
     reader = _WordReader(part, styles, changes)
     paragraphs = list(reader.container(document.element.body))
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:  # without docProps/core.xml python-docx makes up a title ("Word Document")
+        part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
+    except KeyError:
+        return paragraphs, "", ""
     properties = document.core_properties
     return paragraphs, properties.title or "", properties.language or ""
 
@@ -192,12 +208,12 @@ class _WordReader:
                 for cell in child.iter(f"{_W}tc"):
                     if _nearest(cell, f"{_W}tbl") is child:
                         yield from self.container(cell, BlockKind.TABLE_CELL)
-            elif tag == f"{_W}ins":
+            elif tag in (f"{_W}ins", f"{_W}moveTo"):
                 self.changes.insertions += 1
                 yield from self.container(child, kind)
             elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
                 yield from self.container(child, kind)
-            elif tag == f"{_W}del":
+            elif tag in (f"{_W}del", f"{_W}moveFrom"):
                 self.changes.deletions += 1
 
     def paragraph(self, element: Any, kind: BlockKind | None) -> Iterator[Paragraph]:
@@ -250,9 +266,9 @@ class _WordReader:
                 paragraph.pieces.append(" ")
             elif tag == f"{_W}noBreakHyphen":
                 paragraph.pieces.append("-")
-            elif tag == f"{_W}del":
-                self.changes.deletions += 1  # deleted text (w:delText) is not read
-            elif tag == f"{_W}ins":
+            elif tag in (f"{_W}del", f"{_W}moveFrom"):
+                self.changes.deletions += 1  # deleted or moved-away text is not read
+            elif tag in (f"{_W}ins", f"{_W}moveTo"):
                 self.changes.insertions += 1
                 self._inline(child, paragraph, boxes, state)
             elif tag == f"{_W}commentReference":
@@ -385,9 +401,12 @@ class _OdfReader:
             elif name == (_TEXT, "list"):
                 yield from self.container(child, BlockKind.LIST_ITEM, depth + 1)
             elif name == (_TEXT, "tracked-changes"):
-                self.changes.deletions += sum(
-                    1 for c in child.childNodes if c.qname == (_TEXT, "changed-region")
-                )
+                for region in child.childNodes:
+                    for change in getattr(region, "childNodes", ()):
+                        if change.qname == (_TEXT, "deletion"):
+                            self.changes.deletions += 1
+                        elif change.qname == (_TEXT, "insertion"):
+                            self.changes.insertions += 1
             elif name == (_TABLE, "table-cell"):
                 yield from self.container(child, BlockKind.TABLE_CELL, 0)
             elif name[0] in (_TEXT, _TABLE, _OFFICE):  # sections, list items, rows
@@ -417,11 +436,11 @@ class _OdfReader:
                 continue
             name = child.qname
             if name == (_TEXT, "s"):
-                paragraph.pieces.append(" " * int(child.getAttrNS(_TEXT, "c") or 1))
+                count = child.getAttrNS(_TEXT, "c") or "1"
+                spaces = min(int(count), MAX_SPACES) if count.isdigit() else 1
+                paragraph.pieces.append(" " * spaces)
             elif name in ((_TEXT, "tab"), (_TEXT, "line-break")):
                 paragraph.pieces.append(" ")
-            elif name == (_TEXT, "change-start"):
-                self.changes.insertions += 1
             elif name == (_OFFICE, "annotation"):
                 self.changes.comments += 1
             elif name in ((_TEXT, "note"), (_OFFICE, "annotation-end")):

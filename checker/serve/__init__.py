@@ -67,7 +67,7 @@ def _error(status: int, message: str) -> JSONResponse:
 def create_app(config: Config, allowed_hosts: tuple[str, ...] = ()) -> Starlette:
     """The editor's web app for a project's configuration."""
     selection = Selection.build(config.select, (*config.ignore, "GRM"))
-    hosts = ["127.0.0.1", "localhost", "[::1]", "testserver", *allowed_hosts]
+    hosts = ["127.0.0.1", "localhost", "[::1]", *allowed_hosts]
 
     def reads_as(request_lang: str) -> Config:
         """The configuration a text is checked with: the picked language unless the text
@@ -134,6 +134,8 @@ def create_app(config: Config, allowed_hosts: tuple[str, ...] = ()) -> Starlette
             opened = text_of_file(name, data, config)
         except OpenError as exc:
             return _error(422, str(exc))
+        except Exception as exc:  # a file no reader expected: say so, as JSON
+            return _error(422, f"{name}: cannot be opened ({type(exc).__name__}: {exc})")
         return JSONResponse(opened, headers=_SECURITY_HEADERS)
 
     async def rule_page(request: Request) -> Response:
@@ -207,16 +209,20 @@ async def _json_body(request: Request, limit: int) -> tuple[str, str, str] | Res
 
     try:
         body: Any = json.loads(data)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         return _error(400, f"not JSON: {exc}")
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         return _error(400, "'text' must be a string")
+    try:
+        body["text"].encode("utf-8")
+    except UnicodeEncodeError:
+        return _error(400, "'text' is not valid Unicode (a lone surrogate)")
     fmt = body.get("format") or "markdown"
     lang = body.get("lang") or "auto"
     if fmt not in _FORMATS:
         return _error(400, f"'format' must be one of {', '.join(_FORMATS)}")
     if not isinstance(lang, str) or (lang != "auto" and lang not in SUPPORTED):
         return _error(400, f"'lang' must be auto or one of {', '.join(SUPPORTED)}")
-    if len(body["text"].encode("utf-8", "surrogatepass")) > limit:
+    if len(body["text"].encode("utf-8")) > limit:
         return _error(413, f"the text is larger than {limit:,} bytes")
     return body["text"], fmt, lang

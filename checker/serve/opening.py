@@ -8,6 +8,8 @@ what the writer edits is checked exactly as the document was.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -41,24 +43,62 @@ def text_of_file(name: str, data: bytes, config: Config) -> dict[str, Any]:
     return {"name": name, "text": decoded.text, "format": fmt, "lang": ""}
 
 
+#: What would make a paragraph's first characters Markdown syntax.
+_BLOCK_SYNTAX = re.compile(r"^(?:#{1,6}(?:\s|$)|[-*+](?:\s|$)|>|\d{1,9}[.)](?:\s|$)|---|===|```)")
+
+
+def _escaped(text: str) -> str:
+    return "\\" + text if _BLOCK_SYNTAX.match(text) else text
+
+
+def _with_links(block: Block) -> str:
+    """The block's text with its hyperlinks written as Markdown links."""
+    text = block.text
+    if not block.links:
+        return " ".join(text.split())
+    base = block.content.source_offset(0)
+    pieces: list[str] = []
+    position = 0
+    for link in sorted(block.links, key=lambda found: found.start):
+        start, end = link.start - base, link.end - base
+        if not (position <= start < end <= len(text)):
+            continue  # a link the text does not hold as written: kept as plain text
+        label = text[start:end].replace("[", "\\[").replace("]", "\\]")
+        pieces += [text[position:start], f"[{label}](<{link.href}>)"]
+        position = end
+    pieces.append(text[position:])
+    return " ".join("".join(pieces).split())
+
+
 def as_markdown(blocks: list[Block], title: str = "", language: str = "") -> str:
-    """Blocks written as Markdown, one blank line apart, under front matter if any."""
+    """Blocks written as Markdown, one blank line apart, under front matter if any.
+
+    Table cells become paragraphs (the document's table layout is not kept); an image
+    without alt text is written as an ``<img>`` with no ``alt``, so that it is still
+    reported as missing one."""
     front = {k: v for k, v in (("title", title), ("lang", language)) if v}
     parts = []
     if front:
         dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
         parts.append(f"---\n{dumped}---")
     for block in blocks:
-        text = " ".join(block.text.split())
+        if block.kind is BlockKind.IMAGE_ALT:
+            source = block.attrs.get("src") or "image"
+            if block.attrs.get("alt") == "missing":
+                parts.append(f'<img src="{html.escape(source)}">')
+            else:
+                alt = " ".join(block.text.split()).replace("]", "\\]")
+                parts.append(f"![{alt}](<{source}>)")
+            continue
+        text = _with_links(block)
+        if not text:
+            continue
         if block.kind is BlockKind.HEADING:
             parts.append("#" * max(1, min(block.level, 6)) + " " + text)
         elif block.kind is BlockKind.LIST_ITEM:
             parts.append("  " * max(0, block.level - 1) + "- " + text)
         elif block.kind is BlockKind.QUOTE:
             parts.append("> " + text)
-        elif block.kind is BlockKind.IMAGE_ALT:
-            alt = text.replace("]", "\\]")
-            parts.append(f"![{alt}](<{block.attrs.get('src') or 'image'}>)")
-        elif text:
-            parts.append(text)
+        else:
+            parts.append(_escaped(text))
     return "\n\n".join(parts) + "\n"

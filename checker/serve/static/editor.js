@@ -151,6 +151,15 @@
       + (shown.length === 1 ? " finding." : " findings."));
   }
 
+  // The server's JSON answer, or an error object when it answered something else.
+  async function answerOf(response) {
+    try {
+      return await response.json();
+    } catch (error) {
+      return { error: "The checker answered " + response.status + " " + response.statusText + "." };
+    }
+  }
+
   function request() {
     return JSON.stringify({ text: text.value, lang: lang.value, format: format.value });
   }
@@ -178,9 +187,10 @@
       return;
     }
     if (mine !== sequence) return; // a newer check is on its way
-    const answer = await response.json();
+    const answer = await answerOf(response);
     if (mine !== sequence) return;
     if (!response.ok) { say(answer.error || "The text could not be checked.", true); return; }
+    if (text.value !== value) { schedule(); return; } // typed meanwhile: check the new text
     show(answer, value);
   }
 
@@ -204,12 +214,18 @@
     const file = event.target.files[0];
     if (!file) return;
     say("Opening " + file.name + "...");
-    const response = await fetch("/api/open", {
-      method: "POST",
-      headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) },
-      body: await file.arrayBuffer(),
-    });
-    const answer = await response.json();
+    let response;
+    try {
+      response = await fetch("/api/open", {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) },
+        body: await file.arrayBuffer(),
+      });
+    } catch (error) {
+      say("The checker is not running: start it again with checker serve.", true);
+      return;
+    }
+    const answer = await answerOf(response);
     if (!response.ok) { say(answer.error || "The file could not be opened.", true); return; }
     text.value = answer.text;
     format.value = answer.format;
@@ -225,7 +241,7 @@
       method: "POST", headers: { "Content-Type": "application/json" }, body: request(),
     });
     if (!response.ok) {
-      const answer = await response.json();
+      const answer = await answerOf(response);
       say(answer.error || "The report could not be made.", true);
       return;
     }
