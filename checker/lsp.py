@@ -62,6 +62,7 @@ class CheckerServer:
 
     projects: dict[str, _Project] = field(default_factory=dict)
     findings: dict[str, list[tuple[types.Range, Finding]]] = field(default_factory=dict)
+    shown_error: str = ""  # the configuration error last shown to the writer
 
     def project_for(self, path: Path) -> _Project:
         """The project whose configuration governs ``path`` (re-read when the file changes)."""
@@ -237,12 +238,15 @@ def _text_at(lines: list[str], span: types.Range) -> str:
 def hover_text(finding: Finding) -> str:
     """A finding's rule, explained: what the editor shows over the words."""
     rule = by_code().get(finding.code)
+    message = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", finding.message)  # article text is not markup
     if rule is None:
-        return finding.message
+        return message
     return (
-        f"**{rule.code} {rule.name}** ({finding.severity.label})\n\n{finding.message}\n\n"
-        f"---\n\n{rule.doc}"
+        f"**{rule.code} {rule.name}** ({finding.severity.label})\n\n{message}\n\n---\n\n{rule.doc}"
     )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+!|~]")
 
 
 def make_server() -> LanguageServer:
@@ -260,10 +264,15 @@ def make_server() -> LanguageServer:
         try:
             found = diagnostics_for(state, uri, document.source, plain_lines, document.language_id)
         except ConfigError as exc:
-            server.window_show_message(
-                types.ShowMessageParams(types.MessageType.Error, f"checker: {exc}")
-            )
+            message = f"checker: {exc}"
+            if state.shown_error != message:  # once, not on every keystroke
+                state.shown_error = message
+                server.window_show_message(
+                    types.ShowMessageParams(types.MessageType.Error, message)
+                )
             found = []
+        else:
+            state.shown_error = ""
         client_ranges = [(to_client(codec, lines, span), f) for span, f in found]
         state.findings[uri] = client_ranges
         server.text_document_publish_diagnostics(

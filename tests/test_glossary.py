@@ -222,3 +222,13 @@ def test_a_termbase_without_the_locale_is_an_error(tmp_path: Path) -> None:
     )
     with pytest.raises(GlossaryError, match="no term pairs in en and es"):
         read_glossary(path, "es.tbx", "en", "es")
+
+
+def test_a_regional_locale_falls_back_to_its_language_glossary(tmp_path: Path) -> None:
+    from checker.i18n.glossary import glossary_file
+
+    (tmp_path / "es.csv").write_text("source,target\nflare,brote\n", encoding="utf-8")
+    assert glossary_file(tmp_path, "es_ES") == tmp_path / "es.csv"
+    (tmp_path / "es-ES.csv").write_text("source,target\nflare,brote\n", encoding="utf-8")
+    assert glossary_file(tmp_path, "es_ES") == tmp_path / "es-ES.csv"
+    assert glossary_file(tmp_path, "fr") is None

@@ -239,3 +239,20 @@ def test_ranges_after_a_line_separator_and_with_old_mac_line_ends(project: Path)
     lines = [line.rstrip("\r\n") for line in split_lines(old_mac)]
     codes = [f.code for _, f in diagnostics_for(server, uri, old_mac, lines)]
     assert "PLN001" in codes
+
+
+def test_article_text_in_a_hover_is_not_markup() -> None:
+    from checker.lsp import hover_text
+    from checker.model import Finding, Scope, Severity
+
+    finding = Finding(
+        "A11Y001",
+        "link-text",
+        Severity.WARNING,
+        "'[click](javascript:x)' says nothing",
+        "a.md",
+        Scope.PARAGRAPH,
+        1,
+        1,
+    )
+    assert "\\[click\\]\\(javascript:x\\)" in hover_text(finding)

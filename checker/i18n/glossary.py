@@ -140,10 +140,16 @@ def stems_of(text: str, lang: str) -> tuple[str, ...]:
 
 
 def glossary_file(folder: Path, locale: str) -> Path | None:
-    for suffix in (".csv", ".tbx"):
-        path = folder / f"{locale}{suffix}"
-        if path.is_file():
-            return path
+    """The locale's glossary: ``es_ES.csv`` or ``es-ES.csv`` for ``es_ES``, else the
+    language's own (``es.csv``)."""
+    names = dict.fromkeys(
+        (locale, locale.replace("_", "-"), locale.replace("-", "_"), languages.normalise(locale))
+    )
+    for name in names:
+        for suffix in (".csv", ".tbx"):
+            path = folder / f"{name}{suffix}"
+            if name and path.is_file():
+                return path
     return None
 
 
