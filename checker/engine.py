@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -219,19 +219,13 @@ def check_file(
 ) -> ArticleResult | InputError:
     """One file's result, or the error that stopped it: never an exception."""
     display = config.relative(path)
-    try:
-        document = load_document(path, config, display, display)
-        return check_document(document, config, selection, grammar)
-    except LoadError as exc:
-        return InputError(display, exc.message, exc.line)
-    except RecursionError:
-        return InputError(display, "too deeply nested to parse")
-    except Exception as exc:
-        return InputError(
-            display,
-            f"internal error while checking this file ({type(exc).__name__}: {exc}); "
-            "please report it with the file",
-        )
+    return _guarded(
+        display,
+        "file",
+        lambda: check_document(
+            load_document(path, config, display, display), config, selection, grammar
+        ),
+    )
 
 
 def check_text(
@@ -242,9 +236,21 @@ def check_text(
     ``display`` is its path relative to the project, for per-file settings and messages."""
     # as decode() does for a file: "\r" alone ends a line too (LSP counts it so)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _guarded(
+        display,
+        "text",
+        lambda: check_document(
+            parse_document(text, fmt, display, display, config), config, selection, None
+        ),
+    )
+
+
+def _guarded(
+    display: str, what: str, check: Callable[[], ArticleResult]
+) -> ArticleResult | InputError:
+    """``check()``, or the error that stopped it, named for the writer: never an exception."""
     try:
-        document = parse_document(text, fmt, display, display, config)
-        return check_document(document, config, selection, None)
+        return check()
     except LoadError as exc:
         return InputError(display, exc.message, exc.line)
     except RecursionError:
@@ -252,8 +258,8 @@ def check_text(
     except Exception as exc:
         return InputError(
             display,
-            f"internal error while checking this text ({type(exc).__name__}: {exc}); "
-            "please report it with the text",
+            f"internal error while checking this {what} ({type(exc).__name__}: {exc}); "
+            f"please report it with the {what}",
         )
 
 

@@ -76,3 +76,12 @@ def choose(
     if folder:
         return LanguageChoice(normalise(folder), folder, "path")
     return LanguageChoice(normalise(default), default, "default")
+
+
+def same_locale(tag: str, locale: str) -> bool:
+    """Whether a language tag names ``locale``: ``es-ES`` is ``es``; ``pt-PT`` is not
+    ``pt-BR``."""
+    left, right = tag.replace("_", "-").lower(), locale.replace("_", "-").lower()
+    if normalise(left) != normalise(right):
+        return False
+    return "-" not in left or "-" not in right or left.split("-")[1] == right.split("-")[1]

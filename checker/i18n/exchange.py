@@ -14,8 +14,7 @@ from checker.config import Config
 from checker.files import ChangedMeanwhile, write_text_atomically
 from checker.i18n.catalog import CatalogError, catalog_lock, read_catalog, write_catalog
 from checker.i18n.layout import Layout
-from checker.i18n.memory import same_locale
-from checker.i18n.workflow import StepResult, cannot_write
+from checker.i18n.workflow import MERGE_ATTEMPTS, StepResult, cannot_write
 from checker.i18n.xliff import (
     XliffError,
     XliffFile,
@@ -24,6 +23,7 @@ from checker.i18n.xliff import (
     read_xliff,
     xliff_name,
 )
+from checker.languages import same_locale
 from checker.loading.read import read_bounded
 from checker.model import LoadError
 from checker.paths import is_within
@@ -126,7 +126,7 @@ def _import_one(config: Config, path: Path, exchanged: XliffFile, shown: str) ->
     rel = config.relative(path)
     try:
         with catalog_lock(path):
-            for _ in range(3):
+            for _ in range(MERGE_ATTEMPTS):
                 raw = path.read_bytes()
                 catalog = read_catalog(path)
                 language = catalog.metadata.get("Language", "")

@@ -217,18 +217,13 @@ def _tbx_rows(
     (a termbase may hold many languages)."""
     from translate.storage.tbx import tbxfile
 
-    from checker.i18n.memory import same_locale
+    from checker.i18n.memory import language_pair
 
     try:
         store = tbxfile.parsestring(raw)
     except Exception as exc:  # lxml and translate-toolkit raise many kinds
         raise GlossaryError(shown, None, f"not a readable TBX file: {exc}") from None
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     for unit in store.units:
-        texts = [
-            (n.get(xml_lang) or "", unit.getNodeText(n) or "") for n in unit.getlanguageNodes()
-        ]
-        source = next((t for tag, t in texts if same_locale(tag, source_language)), "")
-        target = next((t for tag, t in texts if same_locale(tag, locale)), "")
+        source, target = language_pair(unit, source_language, locale)
         if source.strip() and target.strip():
             yield source.strip(), target.strip(), "", "approved"

@@ -29,12 +29,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import polib
 
-from checker import languages
-from checker.i18n.catalog import msgfmt_accepts
+from checker.i18n.catalog import CatalogError, msgfmt_accepts, read_catalog
 from checker.i18n.merge import cutoff
+from checker.languages import same_locale
 
 #: How a filled unit's translator comment starts; ``i18n stats`` counts them.
 NOTE = "translation memory: "
@@ -213,8 +214,6 @@ def build_memory(
 ) -> TranslationMemory:
     """The memory of ``locale``: its catalogs ``(path, shown)`` in order, then the project's
     memory files (compendiums ``.po`` of that locale, ``.tmx`` with both languages)."""
-    from checker.i18n.catalog import CatalogError, read_catalog
-
     memory = TranslationMemory()
     for path, shown in catalogs:
         memory.add_part(shown, _catalog_loader(path))
@@ -235,8 +234,6 @@ def build_memory(
 
 def _catalog_loader(path: Path) -> Callable[[], Iterable[tuple[str, str | None, str]]]:
     def load() -> Iterable[tuple[str, str | None, str]]:
-        from checker.i18n.catalog import CatalogError, read_catalog
-
         try:
             return list(reviewed(read_catalog(path)))
         except CatalogError:
@@ -245,12 +242,19 @@ def _catalog_loader(path: Path) -> Callable[[], Iterable[tuple[str, str | None, 
     return load
 
 
-def same_locale(tag: str, locale: str) -> bool:
-    """``es-ES`` is ``es``; ``pt-PT`` is not ``pt-BR``."""
-    left, right = tag.replace("_", "-").lower(), locale.replace("_", "-").lower()
-    if languages.normalise(left) != languages.normalise(right):
-        return False
-    return "-" not in left or "-" not in right or left.split("-")[1] == right.split("-")[1]
+def language_pair(unit: Any, source_language: str, locale: str) -> tuple[str, str]:
+    """A TMX or TBX unit's texts (translate-toolkit's LISA unit) in the source language and
+    the locale, each empty when the unit has none in that language."""
+    texts = [
+        (node.get(_XML_LANG) or node.get("lang") or "", unit.getNodeText(node) or "")
+        for node in unit.getlanguageNodes()
+    ]
+    source = next((t for tag, t in texts if same_locale(tag, source_language)), "")
+    target = next((t for tag, t in texts if same_locale(tag, locale)), "")
+    return source, target
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _tmx_loader(
@@ -260,18 +264,12 @@ def _tmx_loader(
     a broken file is reported before any catalog is written."""
     from translate.storage.tmx import tmxfile
 
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     try:
         store = tmxfile.parsefile(str(path))
     except Exception as exc:  # lxml and translate-toolkit raise many kinds
         raise MemoryFileError(shown, f"not a readable TMX file: {exc}") from None
     pairs: list[tuple[str, str | None, str]] = []
     for unit in store.units:
-        texts: dict[str, str] = {}
-        for node in unit.getlanguageNodes():
-            tag = node.get(xml_lang) or node.get("lang") or ""
-            texts[tag] = unit.getNodeText(node) or ""
-        source = next((t for tag, t in texts.items() if same_locale(tag, source_language)), "")
-        target = next((t for tag, t in texts.items() if same_locale(tag, locale)), "")
+        source, target = language_pair(unit, source_language, locale)
         pairs.append((source, None, target))
     return lambda: pairs

@@ -216,6 +216,18 @@ def memory_of(
             files = [f for f in files if f[1] != exc.shown]
 
 
+def _fill(
+    catalog: polib.POFile, memory: TranslationMemory | None, config: Config, origin: str
+) -> int:
+    """Fill ``catalog`` (called ``origin``) from the memory, as the project configures it."""
+    if memory is None:
+        return 0
+    options = config.i18n
+    return fill(
+        catalog, memory, review=options.memory_review, close=options.memory_fuzzy, origin=origin
+    )
+
+
 def _filled(count: int, config: Config) -> str:
     if not count:
         return ""
@@ -242,14 +254,7 @@ def init(
         try:
             template = read_catalog(template_path)
             catalog = new_catalog(template, locale)
-            if remembered is not None:
-                filled = fill(
-                    catalog,
-                    remembered,
-                    review=config.i18n.memory_review,
-                    close=config.i18n.memory_fuzzy,
-                    origin=rel,
-                )
+            filled = _fill(catalog, remembered, config, rel)
             with catalog_lock(target):
                 if target.exists():  # created meanwhile: never overwritten
                     outcomes.append(
@@ -337,15 +342,7 @@ def _update_one(
                 # as text with universal newlines, as it always was compared
                 current = raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
                 merged, report = merge(read_catalog(target), template)
-                filled = 0
-                if memory is not None:
-                    filled = fill(
-                        merged,
-                        memory,
-                        review=config.i18n.memory_review,
-                        close=config.i18n.memory_fuzzy,
-                        origin=rel,
-                    )
+                filled = _fill(merged, memory, config, rel)
                 text = render(merged)
                 if text == current:
                     return StepResult(rel, "up-to-date")

@@ -309,7 +309,8 @@ def package_entries(
     """The shipped list for ``lang`` from ``checker/data/<folder>/`` (empty when none).
 
     ``jargon`` holds the terms many readers do not know; ``familiar`` the medical words
-    most readers know, which have a plainer word all the same ("nausea", "chronic").
+    most readers know, which have a plainer word all the same ("nausea", "chronic");
+    ``wordy`` the wordy phrases and their swaps (:mod:`checker.plain.wordy`).
     """
     item = resources.files("checker") / "data" / folder / f"{lang}.txt"
     if not item.is_file():

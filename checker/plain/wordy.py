@@ -15,11 +15,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from checker.compiled_patterns import compile_kept
 from checker.model import BlockKind, Document
-from checker.plain.lexicon import parse_entries
+from checker.plain.lexicon import package_entries
 from checker.text.segment import WORD
 
 #: What may not touch a phrase on either side: "to" in "in order to" is not "tomorrow".
@@ -99,18 +98,18 @@ class WordyPhrases:
             if match is None:
                 continue
             end = match.end()
-            written = match.group(0)
-            phrase = _key(written)
-            swaps = tuple(matching_case(written, s) for s in self.swaps[phrase])
-            yield match.start(), match.end(), phrase, swaps
+            yield self._hit(match)
 
     def _scan(self, text: str) -> Iterator[tuple[int, int, str, tuple[str, ...]]]:
         assert self._pattern is not None
         for match in self._pattern.finditer(text):
-            written = match.group(0)
-            phrase = _key(written)
-            swaps = tuple(matching_case(written, s) for s in self.swaps[phrase])
-            yield match.start(), match.end(), phrase, swaps
+            yield self._hit(match)
+
+    def _hit(self, match: re.Match[str]) -> tuple[int, int, str, tuple[str, ...]]:
+        written = match.group(0)
+        phrase = _key(written)
+        swaps = tuple(matching_case(written, s) for s in self.swaps[phrase])
+        return match.start(), match.end(), phrase, swaps
 
     def find(self, document: Document) -> list[WordyHit]:
         """Every listed phrase of ``document``, outside reference lists (titles of cited
@@ -127,15 +126,7 @@ class WordyPhrases:
 @cache
 def package_phrases(lang: str) -> dict[str, tuple[str, ...]]:
     """The shipped phrases of ``lang`` (empty when the package has none)."""
-    item = resources.files("checker") / "data" / "wordy" / f"{lang}.txt"
-    if not item.is_file():
-        return {}
-    lines = item.read_text(encoding="utf-8").splitlines()
-    phrases: dict[str, tuple[str, ...]] = {}
-    for forms, swaps in parse_entries(lines, f"wordy/{lang}.txt"):
-        for form in forms:
-            phrases[form] = tuple(swaps)
-    return phrases
+    return {form: swaps for forms, swaps in package_entries(lang, "wordy") for form in forms}
 
 
 def wordy_for(

@@ -32,7 +32,7 @@ from starlette.routing import Route
 
 from checker import __version__
 from checker.config import Config
-from checker.engine import check_text
+from checker.engine import ArticleResult, check_text
 from checker.languages import SUPPORTED
 from checker.model import InputError
 from checker.output.records import article_record
@@ -91,7 +91,8 @@ def create_app(config: Config, allowed_hosts: tuple[str, ...] = ()) -> Starlette
             return _error(404, "not found")
         return Response(_static(name), media_type=_STATIC[name], headers=_SECURITY_HEADERS)
 
-    async def check(request: Request) -> Response:
+    async def checked(request: Request) -> ArticleResult | Response:
+        """The request's text checked, or the response that says why it was not."""
         refused = _refused(request)
         if refused is not None:
             return refused
@@ -102,19 +103,18 @@ def create_app(config: Config, allowed_hosts: tuple[str, ...] = ()) -> Starlette
         result = check_text(text, fmt, DISPLAY, reads_as(lang), selection)
         if isinstance(result, InputError):
             return _error(422, result.message)
+        return result
+
+    async def check(request: Request) -> Response:
+        result = await checked(request)
+        if isinstance(result, Response):
+            return result
         return JSONResponse(article_record(result), headers=_SECURITY_HEADERS)
 
     async def report(request: Request) -> Response:
-        refused = _refused(request)
-        if refused is not None:
-            return refused
-        body = await _json_body(request, config.max_file_size)
-        if isinstance(body, Response):
-            return body
-        text, fmt, lang = body
-        result = check_text(text, fmt, DISPLAY, reads_as(lang), selection)
-        if isinstance(result, InputError):
-            return _error(422, result.message)
+        result = await checked(request)
+        if isinstance(result, Response):
+            return result
         from checker.report.site import article_page_html
 
         headers = {"Content-Disposition": 'attachment; filename="checker-report.html"'}
